@@ -1,0 +1,45 @@
+/**
+ * Domain errors every module throws and the HTTP layer maps to problem details. They carry only
+ * what a caller may see: field paths and reasons, never stack traces or stored data.
+ */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+
+/** Another writer changed the resource first (optimistic concurrency). */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError';
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns zod issues into our field issues (`affected.0.count`, ...). */
+export function fieldIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map((part) => String(part)).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
