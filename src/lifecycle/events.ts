@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { affectedSchema, DATA_CATEGORIES, isoInstantSchema, organizationSchema, SEVERITIES } from './scope.js';
+
+/**
+ * Every event the incident lifecycle accepts, as zod schemas of what a caller sends. The service
+ * validates input against these, then stamps each event with `at` and `actor` before the machine
+ * sees it, so the machine stays pure (it never reads a clock).
+ */
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const id = z.string().trim().min(1).max(200);
+const obligationId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : - only');
+
+const obligationInput = z
+  .object({
+    id: obligationId,
+    regime: text(100),
+    jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$/, 'must be an ISO 3166 code or EU'),
+    recipient: z.enum(['regulator', 'media', 'other']),
+    authority: text(500),
+    dueAt: isoInstantSchema.nullable(),
+    citation: text(500),
+  })
+  .strict();
+export type ObligationInput = z.infer<typeof obligationInput>;
+
+const publicEvents = {
+  CONFIRM: { awarenessAt: isoInstantSchema, occurredAt: isoInstantSchema.optional() },
+  DISMISS: { reason: text(2000) },
+  RECORD_CONTAINMENT_ACTION: { description: text(2000), performedAt: isoInstantSchema.optional() },
+  MARK_CONTAINED: { containedAt: isoInstantSchema.optional() },
+  UPDATE_SCOPE: {
+    title: text(200).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    summary: z.string().max(10_000).optional(),
+    affected: affectedSchema.optional(),
+    dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length).optional(),
+    organization: organizationSchema.optional(),
+    encrypted: z.boolean().nullable().optional(),
+    clockFacts: z
+      .object({
+        occurredAt: isoInstantSchema.nullable(),
+        materialityDeterminedAt: isoInstantSchema.nullable(),
+        assessedNotifiableAt: isoInstantSchema.nullable(),
+        handlingEndedAt: isoInstantSchema.nullable(),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  },
+  INDIVIDUALS_NOTICE_REQUIRED: {},
+  INDIVIDUALS_NOT_REQUIRED: { reason: text(2000), citation: text(500).optional() },
+  OBLIGATIONS_ASSESSED: {
+    obligations: z
+      .array(obligationInput)
+      .max(500)
+      .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'obligation ids must be unique'),
+  },
+  OBLIGATION_NOT_REQUIRED: { obligationId, reason: text(2000) },
+  REPORT_SUBMITTED: {
+    obligationId,
+    channel: z.enum(['email', 'portal', 'letter', 'phone', 'other']),
+    reference: text(500).optional(),
+    submittedAt: isoInstantSchema.optional(),
+  },
+  COMPLETE_REVIEW: {
+    cause: text(10_000),
+    lessons: text(10_000),
+    actions: z.array(z.object({ description: text(2000), owner: text(200).optional() }).strict()).max(100),
+  },
+  CLOSE: { unmetObligationsReason: text(2000).optional() },
+  REOPEN: { reason: text(2000) },
+} as const;
+
+/** Events only Breachline's own services send (notices, delivery, scheduler): never from a client. */
+const systemEvents = {
+  INDIVIDUALS_NOTICE_SUBMITTED: { versionId: id },
+  INDIVIDUALS_NOTICE_CHANGES_REQUESTED: { versionId: id },
+  INDIVIDUALS_NOTICE_APPROVED: { versionId: id, contentHash: id },
+  INDIVIDUALS_NOTICE_EDITED: { versionId: id },
+  INDIVIDUALS_SENDING_STARTED: { sendId: id },
+  INDIVIDUALS_NOTIFIED: { sendId: id },
+  REPORT_DRAFT_STARTED: { obligationId },
+  REPORT_SUBMITTED_FOR_REVIEW: { obligationId, versionId: id },
+  REPORT_CHANGES_REQUESTED: { obligationId, versionId: id },
+  REPORT_APPROVED: { obligationId, versionId: id, contentHash: id },
+  REPORT_EDITED: { obligationId, versionId: id },
+  DEADLINE_REACHED: { key: z.string().min(1).max(300) },
+} as const;
+
+type Shapes = typeof publicEvents & typeof systemEvents;
+export type EventType = keyof Shapes;
+export type PublicEventType = keyof typeof publicEvents;
+
+export const PUBLIC_EVENT_TYPES = Object.keys(publicEvents) as PublicEventType[];
+export const SYSTEM_EVENT_TYPES = Object.keys(systemEvents) as (keyof typeof systemEvents)[];
+export const EVENT_TYPES = [...PUBLIC_EVENT_TYPES, ...SYSTEM_EVENT_TYPES] as EventType[];
+
+const schemaOf = <T extends EventType>(type: T, shape: Shapes[T]) =>
+  z.object({ type: z.literal(type), ...shape }).strict();
+
+/** Schema of one event input by type, e.g. for an OpenAPI document. */
+export const eventInputSchemas = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, schemaOf(type, { ...publicEvents, ...systemEvents }[type])]),
+) as { [T in EventType]: ReturnType<typeof schemaOf<T>> };
+
+export type EventInput = { [T in EventType]: z.infer<(typeof eventInputSchemas)[T]> }[EventType];
+export type EventInputOf<T extends EventType> = Extract<EventInput, { type: T }>;
+
+/** What the machine receives: the validated input plus when and by whom. */
+export type IncidentEvent = EventInput & { at: string; actor: Actor };
+export type IncidentEventOf<T extends EventType> = EventInputOf<T> & { at: string; actor: Actor };
+
+export const isEventType = (value: unknown): value is EventType =>
+  typeof value === 'string' && (EVENT_TYPES as string[]).includes(value);
+export const isSystemEventType = (type: EventType): boolean => (SYSTEM_EVENT_TYPES as string[]).includes(type);

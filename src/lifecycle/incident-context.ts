@@ -1,0 +1,81 @@
+import type { Actor } from '../auth/actor.js';
+import type { ObligationInput } from './events.js';
+import type { ObligationStatus } from './obligation-machine.js';
+import { emptyClockFacts, emptyScope, type ClockFacts, type Scope, type Severity } from './scope.js';
+
+/** Who did it, as stored in the incident: `token:<id>` or `system:<worker>`; never a secret. */
+export const actorRef = (actor: Actor): string => `${actor.kind}:${actor.id}`;
+
+export interface Decision {
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface ApprovedVersion {
+  versionId: string;
+  contentHash: string;
+}
+
+export interface Obligation extends ObligationInput {
+  status: ObligationStatus;
+  assessedAt: string;
+  /** When its due time passed while it was still unsettled. */
+  overdueSince: string | null;
+  notRequired: Decision | null;
+  approvedVersion: ApprovedVersion | null;
+  submission: { channel: string; reference: string | null; submittedAt: string; by: string } | null;
+}
+
+export interface IncidentContext {
+  title: string;
+  severity: Severity;
+  summary: string;
+  detectedAt: string;
+  scope: Scope;
+  clock: ClockFacts;
+  containment: {
+    actions: Array<{ description: string; performedAt: string; by: string }>;
+    containedAt: string | null;
+  };
+  individuals: {
+    notRequired: (Decision & { citation: string | null }) | null;
+    approvedVersion: ApprovedVersion | null;
+    sendId: string | null;
+  };
+  /** One entry per regulator obligation; the regulators track's children. */
+  obligations: Obligation[];
+  /** When obligations were last assessed; null until the first assessment. */
+  obligationsAssessedAt: string | null;
+  dismissal: Decision | null;
+  review: {
+    cause: string;
+    lessons: string;
+    actions: Array<{ description: string; owner?: string | undefined }>;
+    completedAt: string;
+    by: string;
+  } | null;
+  closure: { closedAt: string; by: string; unmetObligationsReason: string | null; unmetObligationIds: string[] } | null;
+  reopenings: Decision[];
+}
+
+export interface IncidentInput {
+  title: string;
+  severity: Severity;
+  summary: string;
+  detectedAt: string;
+}
+
+export const initialContext = (input: IncidentInput): IncidentContext => ({
+  ...input,
+  scope: emptyScope(),
+  clock: emptyClockFacts(),
+  containment: { actions: [], containedAt: null },
+  individuals: { notRequired: null, approvedVersion: null, sendId: null },
+  obligations: [],
+  obligationsAssessedAt: null,
+  dismissal: null,
+  review: null,
+  closure: null,
+  reopenings: [],
+});

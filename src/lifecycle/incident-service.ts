@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import type { Actor } from '../auth/actor.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Database, DeadlineRow, IncidentRow } from '../db/tables.js';
+import { InvalidInputError, NotFoundError, VersionConflictError } from '../errors.js';
+import { plannedDeadlines } from './deadline-plan.js';
+import { cancelDeadline, claimDeadline, pendingDeadlines, reconcileDeadlines } from './deadline-store.js';
+import type { EventInput, IncidentEvent } from './events.js';
+import {
+  createIncidentSchema,
+  futureFactIssues,
+  listIncidentsSchema,
+  parseClientEvent,
+  parseOrThrow,
+} from './incident-inputs.js';
+import { MACHINE_VERSION } from './incident-machine.js';
+import {
+  applyEvent,
+  EventNotAllowedError,
+  persist,
+  phaseOf,
+  restore,
+  startIncident,
+  type IncidentSnapshot,
+  type PersistedIncident,
+} from './incident-transitions.js';
+import { incidentSummary, incidentView, type IncidentSummary, type IncidentView } from './incident-view.js';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  at: string;
+  actor: Actor;
+  payload: Record<string, unknown>;
+}
+
+export interface SendOptions {
+  actor: Actor;
+  /** The version the caller last saw; a different current version is a conflict. */
+  expectedVersion?: number | undefined;
+}
+
+class StoredSnapshotError extends Error {
+  override name = 'StoredSnapshotError';
+}
+
+function loadSnapshot(row: IncidentRow): IncidentSnapshot {
+  if (row.machineVersion !== MACHINE_VERSION) {
+    throw new StoredSnapshotError(
+      `incident ${row.id} was stored by lifecycle machine v${row.machineVersion}; this release reads v${MACHINE_VERSION}`,
+    );
+  }
+  return restore(JSON.parse(row.snapshot) as PersistedIncident);
+}
+
+/** The event as it is kept in the event log: the payload without what the row already says. */
+function eventPayload(event: IncidentEvent): Record<string, unknown> {
+  const { type: _type, at: _at, actor: _actor, ...payload } = event;
+  return payload;
+}
+
+/**
+ * Incidents: create, read, list, and move through the lifecycle. Every accepted event is one
+ * transaction that writes the new snapshot (version-checked), the event row, the audit row and the
+ * deadline rows together; an event the state refuses writes nothing.
+ */
+export class IncidentService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async create(input: unknown, actor: Actor): Promise<IncidentView> {
+    const now = this.clock();
+    const fields = parseOrThrow(createIncidentSchema, input, 'incident');
+    const issues = futureFactIssues(fields, now);
+    if (issues.length > 0) throw new InvalidInputError('invalid incident', issues);
+    const at = now.toISOString();
+    const snapshot = startIncident({ ...fields, detectedAt: fields.detectedAt ?? at });
+    const row: IncidentRow = {
+      id: randomUUID(),
+      title: fields.title,
+      severity: fields.severity,
+      summary: fields.summary,
+      phase: phaseOf(snapshot),
+      version: 1,
+      machineVersion: MACHINE_VERSION,
+      snapshot: JSON.stringify(persist(snapshot)),
+      createdBy: `${actor.kind}:${actor.id}`,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('incidents').values(row).execute();
+      await trx
+        .insertInto('incidentEvents')
+        .values({ incidentId: row.id, seq: 1, type: 'CREATED', payload: JSON.stringify(fields), actor: JSON.stringify(actor), at })
+        .execute();
+      await appendAudit(trx, { incidentId: row.id, actor, action: 'incident.created', payload: { version: 1, ...fields }, at });
+    });
+    return incidentView(row, snapshot);
+  }
+
+  async get(id: string): Promise<IncidentView> {
+    const row = await this.findRow(this.db, id);
+    return incidentView(row, loadSnapshot(row));
+  }
+
+  async list(query: unknown): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
+    const filters = parseOrThrow(listIncidentsSchema, query, 'query');
+    let select = this.db.selectFrom('incidents').selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc');
+    if (filters.phase !== undefined) select = select.where('phase', '=', filters.phase);
+    if (filters.severity !== undefined) select = select.where('severity', '=', filters.severity);
+    if (filters.q !== undefined) {
+      // Case-insensitive substring match on both dialects; the user's % and _ match themselves.
+      const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const matches = (column: 'title' | 'summary') => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+      select = select.where((eb) => eb.or([matches('title'), matches('summary')]));
+    }
+    if (filters.cursor !== undefined) {
+      const { createdAt, id } = decodeCursor(filters.cursor);
+      select = select.where((eb) =>
+        eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]),
+      );
+    }
+    const rows = await select.limit(filters.limit + 1).execute();
+    const page = rows.slice(0, filters.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > filters.limit && last !== undefined ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    return { items: page.map(incidentSummary), nextCursor };
+  }
+
+  /** An event from a client: validated, permission-checked, then applied. */
+  async send(id: string, input: unknown, options: SendOptions): Promise<IncidentView> {
+    const event = parseClientEvent(input, options.actor, this.clock());
+    return this.dispatch(id, event, options);
+  }
+
+  /** An event from Breachline's own services (already typed); also the path `send` ends in. */
+  async dispatch(id: string, event: EventInput, options: SendOptions): Promise<IncidentView> {
+    const { row, snapshot } = await this.db
+      .transaction()
+      .execute((trx) => this.applyWithin(trx, id, event, options.actor, options.expectedVersion));
+    return incidentView(row, snapshot);
+  }
+
+  /**
+   * Fires one due deadline: claims the row and feeds DEADLINE_REACHED to its incident in the same
+   * transaction, so a crash either leaves the row pending (it fires after restart) or commits both.
+   * Returns false when the row was already taken or the incident no longer needed it.
+   */
+  async fireDeadline(deadline: DeadlineRow, actor: Actor): Promise<boolean> {
+    const now = this.clock().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await claimDeadline(trx, deadline, now))) return false;
+      try {
+        await this.applyWithin(trx, deadline.incidentId, { type: 'DEADLINE_REACHED', key: deadline.key }, actor);
+        return true;
+      } catch (error) {
+        // The pure step refuses before anything is written, so the claim can be turned into a cancel.
+        if (!(error instanceof EventNotAllowedError)) throw error;
+        await cancelDeadline(trx, deadline.id, error.message, now);
+        return false;
+      }
+    });
+  }
+
+  async timeline(id: string): Promise<TimelineEntry[]> {
+    await this.findRow(this.db, id);
+    const rows = await this.db.selectFrom('incidentEvents').selectAll().where('incidentId', '=', id).orderBy('seq').execute();
+    return rows.map((r) => ({ seq: r.seq, type: r.type, at: r.at, actor: JSON.parse(r.actor), payload: JSON.parse(r.payload) }));
+  }
+
+  async pendingDeadlines(id: string): Promise<Array<{ key: string; dueAt: string }>> {
+    await this.findRow(this.db, id);
+    const rows = await pendingDeadlines(this.db, id);
+    return rows.map((r) => ({ key: r.key, dueAt: r.dueAt }));
+  }
+
+  private async applyWithin(
+    trx: Kysely<Database>,
+    id: string,
+    input: EventInput,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<{ row: IncidentRow; snapshot: IncidentSnapshot }> {
+    const current = await this.findRow(trx, id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new VersionConflictError(
+        `incident ${id} is at version ${current.version}, not ${expectedVersion}: reload and retry`,
+        current.version,
+      );
+    }
+    const at = this.clock().toISOString();
+    const event = { ...input, at, actor } as IncidentEvent;
+    const snapshot = applyEvent(loadSnapshot(current), event);
+    const version = current.version + 1;
+    const row: IncidentRow = {
+      ...current,
+      title: snapshot.context.title,
+      severity: snapshot.context.severity,
+      summary: snapshot.context.summary,
+      phase: phaseOf(snapshot),
+      version,
+      snapshot: JSON.stringify(persist(snapshot)),
+      updatedAt: at,
+    };
+    const { id: _id, createdAt: _c, createdBy: _b, ...changes } = row;
+    const updated = await trx
+      .updateTable('incidents')
+      .set(changes)
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) {
+      throw new VersionConflictError(`incident ${id} changed while this event was applied: reload and retry`, current.version);
+    }
+    const payload = eventPayload(event);
+    await trx
+      .insertInto('incidentEvents')
+      .values({ incidentId: id, seq: version, type: event.type, payload: JSON.stringify(payload), actor: JSON.stringify(actor), at })
+      .execute();
+    await appendAudit(trx, { incidentId: id, actor, action: `incident.${event.type}`, payload: { version, ...payload }, at });
+    await reconcileDeadlines(trx, id, plannedDeadlines(snapshot), at);
+    return { row, snapshot };
+  }
+
+  private async findRow(db: Kysely<Database>, id: string): Promise<IncidentRow> {
+    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) throw new NotFoundError(`incident ${id} not found`);
+    return row;
+  }
+}

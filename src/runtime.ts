@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { connect, type Db } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { DeadlineScheduler } from './lifecycle/deadline-scheduler.js';
+import { IncidentService } from './lifecycle/incident-service.js';
+
+export interface Runtime {
+  db: Db;
+  incidents: IncidentService;
+  scheduler: DeadlineScheduler;
+  /** Stops background work, lets it commit, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up in the order the durability rules need: database, migrations, services, then the
+ * background workers that act on what is stored.
+ */
+export async function startRuntime(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
+  const db = connect(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const incidents = new IncidentService(db.kysely, clock);
+  const scheduler = new DeadlineScheduler(db.kysely, incidents, { intervalMs: config.schedulerIntervalMs, clock, logger });
+  scheduler.start();
+  return {
+    db,
+    incidents,
+    scheduler,
+    async stop() {
+      await scheduler.stop();
+      await db.close();
+    },
+  };
+}
