@@ -24,7 +24,7 @@ const SCHEDULER = systemActor('scheduler');
 export class DeadlineScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private stopped = true;
+  private stopping = false;
   private readonly batchSize: number;
   private readonly clock: Clock;
 
@@ -38,13 +38,13 @@ export class DeadlineScheduler {
   }
 
   start(): void {
-    this.stopped = false;
+    this.stopping = false;
     this.schedule(0);
   }
 
   /** Stops after the pass in progress, if any, has committed. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
   }
@@ -64,12 +64,12 @@ export class DeadlineScheduler {
           this.options.logger?.error({ err: error, deadlineId: deadline.id }, 'deadline could not fire');
         }
       }
-      if (due.length < this.batchSize || failed || this.stopped) return fired;
+      if (due.length < this.batchSize || failed || this.stopping) return fired;
     }
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopping) return;
     this.timer = setTimeout(() => {
       this.running = this.tick()
         .then((fired) => {
