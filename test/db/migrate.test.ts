@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect, UnsupportedDatabaseError } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { tempDb, type TempDb } from '../support/temp-db.js';
+
+let t: TempDb | undefined;
+afterEach(() => t?.cleanup());
+
+describe('database', () => {
+  it('applies migrations once; a second start applies nothing', async () => {
+    t = await tempDb();
+    expect(await migrateToLatest(t.db)).toEqual([]);
+    const tables = await t.db.kysely.introspection.getTables();
+    expect(tables.map((table) => table.name).sort()).toEqual(['audit_log', 'deadlines', 'incident_events', 'incidents']);
+  });
+
+  it('opens SQLite in WAL mode with foreign keys on', async () => {
+    t = await tempDb();
+    const { rows } = await sql<{ journalMode: string }>`pragma journal_mode`.execute(t.db.kysely);
+    expect(rows[0]?.journalMode).toBe('wal');
+    await expect(
+      t.db.kysely
+        .insertInto('deadlines')
+        .values({ incidentId: 'missing', key: 'k', dueAt: 'x', status: 'pending', firedAt: null, note: null, createdAt: 'x', updatedAt: 'x' })
+        .execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('refuses a database URL this build cannot open, naming the variable', () => {
+    expect(() => connect('postgres://localhost/breachline')).toThrow(UnsupportedDatabaseError);
+    expect(() => connect('postgres://localhost/breachline')).toThrow(/DATABASE_URL/);
+  });
+});
