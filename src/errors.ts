@@ -36,10 +36,15 @@ export class VersionConflictError extends Error {
   }
 }
 
-/** Turns zod issues into our field issues (`affected.0.count`, ...). */
-export function fieldIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map((part) => String(part)).join('.') || '(body)',
-    message: issue.message,
-  }));
+type ZodLikeIssue = { path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: readonly string[] };
+
+const joinPath = (path: ReadonlyArray<PropertyKey>) => path.map((part) => String(part)).join('.') || '(body)';
+
+/** Turns zod issues into our field issues (`affected.0.count`, ...); an unknown key is named itself. */
+export function fieldIssues(issues: ReadonlyArray<ZodLikeIssue>): FieldIssue[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys !== undefined
+      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'is not a known field' }))
+      : [{ path: joinPath(issue.path), message: issue.message }],
+  );
 }

@@ -11,3 +11,6 @@ export type Actor =
   | { kind: 'system'; id: string };
 
 export const systemActor = (id: string): Actor => ({ kind: 'system', id });
+
+/** Who did it, as stored on records: `token:<id>` or `system:<worker>`; never a secret. */
+export const actorRef = (actor: Actor): string => `${actor.kind}:${actor.id}`;

@@ -58,7 +58,19 @@ export interface DeadlinesTable {
   updatedAt: string;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  secretHash: string;
+  prefix: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 export interface Database {
+  apiTokens: ApiTokensTable;
   incidents: IncidentsTable;
   incidentEvents: IncidentEventsTable;
   auditLog: AuditLogTable;
@@ -70,3 +82,4 @@ export type NewIncidentRow = Insertable<IncidentsTable>;
 export type IncidentUpdate = Updateable<IncidentsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type DeadlineRow = Selectable<DeadlinesTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;

@@ -107,6 +107,16 @@ export const eventInputSchemas = Object.fromEntries(
 export type EventInput = { [T in EventType]: z.infer<(typeof eventInputSchemas)[T]> }[EventType];
 export type EventInputOf<T extends EventType> = Extract<EventInput, { type: T }>;
 
+/** Any event a client may send, as one schema (the request body of the events route). */
+export const publicEventSchema = z.discriminatedUnion(
+  'type',
+  PUBLIC_EVENT_TYPES.map((type) => eventInputSchemas[type]) as unknown as [
+    (typeof eventInputSchemas)[PublicEventType],
+    ...(typeof eventInputSchemas)[PublicEventType][],
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${PUBLIC_EVENT_TYPES.join(', ')}` : undefined) },
+);
+
 /** What the machine receives: the validated input plus when and by whom. */
 export type IncidentEvent = EventInput & { at: string; actor: Actor };
 export type IncidentEventOf<T extends EventType> = EventInputOf<T> & { at: string; actor: Actor };

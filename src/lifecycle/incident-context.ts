@@ -1,10 +1,6 @@
-import type { Actor } from '../auth/actor.js';
 import type { ObligationInput } from './events.js';
 import type { ObligationStatus } from './obligation-machine.js';
 import { emptyClockFacts, emptyScope, type ClockFacts, type Scope, type Severity } from './scope.js';
-
-/** Who did it, as stored in the incident: `token:<id>` or `system:<worker>`; never a secret. */
-export const actorRef = (actor: Actor): string => `${actor.kind}:${actor.id}`;
 
 export interface Decision {
   reason: string;

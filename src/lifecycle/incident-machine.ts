@@ -1,6 +1,7 @@
 import { and, assign, or, setup, stateIn } from 'xstate';
 import type { IncidentEvent, IncidentEventOf } from './events.js';
-import { actorRef, initialContext, type IncidentContext, type IncidentInput } from './incident-context.js';
+import { actorRef } from '../auth/actor.js';
+import { initialContext, type IncidentContext, type IncidentInput } from './incident-context.js';
 import {
   isSettled,
   nextObligationStatus,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
-import type { Actor } from '../auth/actor.js';
+import { actorRef, type Actor } from '../auth/actor.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Database, DeadlineRow, IncidentRow } from '../db/tables.js';
 import { InvalidInputError, NotFoundError, VersionConflictError } from '../errors.js';
@@ -89,7 +89,7 @@ export class IncidentService {
       version: 1,
       machineVersion: MACHINE_VERSION,
       snapshot: JSON.stringify(persist(snapshot)),
-      createdBy: `${actor.kind}:${actor.id}`,
+      createdBy: actorRef(actor),
       createdAt: at,
       updatedAt: at,
     };

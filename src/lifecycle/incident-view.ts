@@ -4,6 +4,7 @@ import { isSystemEventType, type IncidentEvent, type PublicEventType } from './e
 import type { IncidentContext, Obligation } from './incident-context.js';
 import { allowedEvents, phaseOf, type IncidentSnapshot, type Phase } from './incident-transitions.js';
 import { OBLIGATION_EVENT_TYPES, type ObligationEventType } from './obligation-machine.js';
+import type { Severity } from './scope.js';
 
 export interface IncidentTracks {
   containment: string;
@@ -27,8 +28,8 @@ export type IncidentView = Omit<IncidentContext, 'obligations'> & {
 export interface IncidentSummary {
   id: string;
   title: string;
-  severity: string;
-  phase: string;
+  severity: Severity;
+  phase: Phase;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -69,8 +70,9 @@ export function incidentView(row: IncidentRow, snapshot: IncidentSnapshot): Inci
 export const incidentSummary = (row: IncidentRow): IncidentSummary => ({
   id: row.id,
   title: row.title,
-  severity: row.severity,
-  phase: row.phase,
+  // Written only from a validated snapshot, so the columns hold these enums.
+  severity: row.severity as Severity,
+  phase: row.phase as Phase,
   version: row.version,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,

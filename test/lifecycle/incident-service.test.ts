@@ -87,7 +87,7 @@ describe('IncidentService', () => {
   it('names the field and the reason for bad input', async () => {
     const bad = await service.create({ title: '', severity: 'apocalyptic', extra: 1 }, responder).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(InvalidInputError);
-    expect((bad as InvalidInputError).issues.map((i) => i.path).sort()).toEqual(['(body)', 'severity', 'title']);
+    expect((bad as InvalidInputError).issues.map((i) => i.path).sort()).toEqual(['extra', 'severity', 'title']);
 
     const { id } = await service.create({ title: 'x', severity: 'low' }, responder);
     const future = await service.send(id, { type: 'CONFIRM', awarenessAt: '2026-03-07T10:00:00Z' }, { actor: responder }).catch((e: unknown) => e);

@@ -1,0 +1,56 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ROLES } from '../auth/actor.js';
+import type { AppEnv } from '../http/app-env.js';
+import { problemResponse, secureRoute } from '../http/secure-route.js';
+import { createTokenSchema, type TokenService } from './token-service.js';
+
+const tokenInfoSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    prefix: z.string().openapi({ description: 'The first characters of the secret, to tell tokens apart' }),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Token');
+
+const ADMIN = ['admin'] as const;
+const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const createToken = secureRoute(ADMIN, {
+  method: 'post',
+  path: '/api/v1/tokens',
+  tags: ['tokens'],
+  summary: 'Issue an API token; the secret is in this response only',
+  request: { body: { required: true, content: { 'application/json': { schema: createTokenSchema } } } },
+  responses: { 201: json(tokenInfoSchema.extend({ token: z.string() }), 'The token, with its secret (shown once)') },
+});
+
+const listTokens = secureRoute(ADMIN, {
+  method: 'get',
+  path: '/api/v1/tokens',
+  tags: ['tokens'],
+  summary: 'List tokens (never their secrets)',
+  responses: { 200: json(z.object({ items: z.array(tokenInfoSchema) }), 'All tokens, revoked ones included') },
+});
+
+const revokeToken = secureRoute(ADMIN, {
+  method: 'delete',
+  path: '/api/v1/tokens/{id}',
+  tags: ['tokens'],
+  summary: 'Revoke a token; it stops working at once',
+  request: { params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: json(tokenInfoSchema, 'The revoked token'), 404: problemResponse('No such token') },
+});
+
+export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, tokens: TokenService): void {
+  app.openapi(createToken, async (c) => {
+    const token = await tokens.create(c.req.valid('json'), c.get('actor'));
+    c.header('Location', `/api/v1/tokens/${token.id}`);
+    return c.json(token, 201);
+  });
+  app.openapi(listTokens, async (c) => c.json({ items: await tokens.list() }, 200));
+  app.openapi(revokeToken, async (c) => c.json(await tokens.revoke(c.req.valid('param').id, c.get('actor')), 200));
+}
