@@ -14,6 +14,7 @@ const envSchema = z.object({
   BREACHLINE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
 });
 
 export type Config = {
@@ -23,6 +24,7 @@ export type Config = {
   adminToken: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   schedulerIntervalMs: number;
+  bodyLimitBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };
 }

@@ -1,20 +1,20 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startRuntime } from './runtime.js';
+import { startBreachline } from './breachline.js';
 
-/** `npm start`: configuration, database and migrations, workers; a clean stop on SIGTERM/SIGINT. */
+/** `npm start`: configuration, database and migrations, workers, HTTP; a clean stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const runtime = await startRuntime(config, logger);
-  logger.info({ database: config.databaseUrl.split(':')[0] }, 'breachline started');
+  const breachline = await startBreachline(config, logger);
+  logger.info({ url: breachline.url, database: config.databaseUrl.split(':')[0] }, 'breachline started');
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    runtime
+    breachline
       .stop()
       .then(() => {
         logger.info('stopped');

@@ -1,0 +1,104 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { registerAuditRoutes } from '../audit/audit-routes.js';
+import type { Database } from '../db/tables.js';
+import { fieldIssues } from '../errors.js';
+import type { IncidentService } from '../lifecycle/incident-service.js';
+import { registerIncidentRoutes } from '../lifecycle/routes/incident-routes.js';
+import { registerTokenRoutes } from '../tokens/token-routes.js';
+import type { TokenService } from '../tokens/token-service.js';
+import type { AppEnv } from './app-env.js';
+import { authenticate } from './auth.js';
+import { registerDocsPage } from './docs-page.js';
+import { routeLabel, type Metrics } from './metrics.js';
+import { problem, problemForError, validationProblem } from './problem.js';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  incidents: IncidentService;
+  tokens: TokenService;
+  metrics: Metrics;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+const VALIDATION_TARGETS: Record<string, string> = { json: 'body', query: 'query', param: 'path parameter', header: 'header' };
+
+/** The HTTP API: middleware in the order each needs, then the domains' routes, then the document. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return validationProblem(c, `invalid ${VALIDATION_TARGETS[result.target] ?? result.target}`, fieldIssues(result.error.issues));
+      }
+      return undefined;
+    },
+  });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('logger', deps.logger.child({ requestId: c.get('requestId') }));
+    await next();
+    // Method, route pattern, status and time only: paths can carry ids, bodies personal data.
+    c.get('logger').info(
+      { method: c.req.method, route: routeLabel(c), status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use('*', deps.metrics.middleware());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: (c) => {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        c.header('Connection', 'close');
+        return problem(c, 413, 'too-large', `request bodies are limited to ${deps.bodyLimitBytes} bytes`);
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch {
+      return problem(c, 503, 'unhealthy', 'the database does not answer');
+    }
+  });
+  app.get('/metrics', authenticate(deps.tokens), async (c) =>
+    c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }),
+  );
+
+  app.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : authenticate(deps.tokens)(c, next)));
+  registerIncidentRoutes(app, deps.incidents, deps.db);
+  registerAuditRoutes(app, deps.db);
+  registerTokenRoutes(app, deps.tokens);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from POST /api/v1/tokens (or BREACHLINE_ADMIN_TOKEN)',
+  });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Breachline API',
+      version: '1',
+      description: 'Personal-data breach response: incidents, their lifecycle and audit trail. Errors are RFC 9457 problem details.',
+    },
+  });
+  registerDocsPage(app);
+
+  app.notFound((c) => problem(c, 404, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    const { response, unexpected } = problemForError(c, error);
+    if (unexpected) c.get('logger').error({ err: error }, 'unexpected error');
+    return response;
+  });
+  return app;
+}
