@@ -26,7 +26,7 @@ function startMain(env: Record<string, string>) {
 }
 
 describe('npm start', () => {
-  it('migrates, fires overdue deadlines, and stops on SIGTERM with everything committed', async () => {
+  it('migrates, serves HTTP, fires overdue deadlines, and stops on SIGTERM with everything committed', async () => {
     t = await tempDb();
     const service = new IncidentService(t.db.kysely);
     const { id } = await service.create({ title: 'Leak', severity: 'high' }, responder);
@@ -36,8 +36,10 @@ describe('npm start', () => {
     await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [obligation] }, { actor: legal });
     await t.db.close();
 
-    const main = startMain({ DATABASE_URL: t.url, SCHEDULER_INTERVAL_MS: '50', LOG_LEVEL: 'info' });
+    const main = startMain({ DATABASE_URL: t.url, SCHEDULER_INTERVAL_MS: '50', LOG_LEVEL: 'info', PORT: '0' });
     await main.waitFor('"msg":"deadlines fired"');
+    const url = /"url":"(http:[^"]+)"/.exec(main.output().stdout)?.[1];
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', database: 'ok' });
     main.child.kill('SIGTERM');
     expect(await main.exited).toBe(0);
     expect(main.output().stdout).toContain('"msg":"stopped"');
