@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 
 /**
  * SQLite driver whose transactions take the write lock at BEGIN. A plain (deferred) BEGIN lets
@@ -15,10 +23,35 @@ class ImmediateTransactionSqliteDriver extends SqliteDriver {
   }
 }
 
-class ImmediateTransactionSqliteDialect extends SqliteDialect {
-  readonly #database: SQLite.Database;
+// Enough for every distinct statement the domains issue; `in (...)` lists of many lengths can
+// exceed it, and then the oldest statements are simply prepared again.
+const STATEMENT_CACHE_SIZE = 500;
 
-  constructor(database: SQLite.Database) {
+/**
+ * kysely prepares every query afresh, and preparing costs as much as running a small statement;
+ * the query texts repeat, so prepared statements are kept by text. Safe because kysely runs one
+ * query at a time on this single connection.
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close: () => database.close(),
+  };
+}
+
+class ImmediateTransactionSqliteDialect extends SqliteDialect {
+  readonly #database: SqliteDatabase;
+
+  constructor(database: SqliteDatabase) {
     super({ database });
     this.#database = database;
   }
@@ -38,5 +71,5 @@ export function openSqlite(path: string): SqliteDialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new ImmediateTransactionSqliteDialect(database);
+  return new ImmediateTransactionSqliteDialect(withStatementCache(database));
 }
