@@ -1,10 +1,29 @@
 import os from 'node:os';
+import { bareHono, breachlineEvents, honoWithInsert, type LoadResult } from './http.bench.js';
 import { lifecycleBenchmark } from './lifecycle.bench.js';
-import { printComparisons } from './measure.js';
+import { compare, printComparisons, type Comparison } from './measure.js';
 
 /**
  * `npm run bench`: every benchmark measures its own baseline in the same run, because absolute
  * numbers move between machines and runs; the ratio is what we track in bench/RESULTS.md.
  */
+const http = (name: string, result: LoadResult) => ({ name: `${name} (p99 ${result.p99Ms} ms)`, unit: 'req/s', value: result.requestsPerSecond });
+
+function failures(name: string, result: LoadResult): void {
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+}
+
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), ${os.platform()}`);
-printComparisons([await lifecycleBenchmark()]);
+const comparisons: Comparison[] = [await lifecycleBenchmark()];
+
+const bare = await bareHono();
+const baseline = await honoWithInsert();
+const events = await breachlineEvents();
+for (const [name, result] of [['bare Hono', bare], ['Hono + insert', baseline], ['Breachline events', events]] as const) failures(name, result);
+comparisons.push(
+  compare('HTTP: bare Hono JSON POST vs Hono + 1 insert', http('Hono + 1 SQLite insert', baseline), http('bare Hono JSON POST', bare)),
+  compare('HTTP: incident event endpoint', http('Hono + 1 SQLite insert', baseline), http('POST /api/v1/incidents/{id}/events', events)),
+);
+printComparisons(comparisons);
