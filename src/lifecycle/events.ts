@@ -86,6 +86,8 @@ const systemEvents = {
   REPORT_APPROVED: { obligationId, versionId: id, contentHash: id },
   REPORT_EDITED: { obligationId, versionId: id },
   DEADLINE_REACHED: { key: z.string().min(1).max(300) },
+  ALERT_LINKED: { alertId: id, source: text(200), title: text(500), severity: text(50) },
+  ALERT_RESOLVED: { alertId: id },
 } as const;
 
 type Shapes = typeof publicEvents & typeof systemEvents;

@@ -53,6 +53,8 @@ export interface IncidentContext {
   } | null;
   closure: { closedAt: string; by: string; unmetObligationsReason: string | null; unmetObligationIds: string[] } | null;
   reopenings: Decision[];
+  /** Monitoring alerts folded into this incident; resolving one is noted, never auto-closing. */
+  alerts: Array<{ alertId: string; source: string; title: string; severity: string; linkedAt: string; resolvedAt: string | null }>;
 }
 
 export interface IncidentInput {
@@ -74,4 +76,5 @@ export const initialContext = (input: IncidentInput): IncidentContext => ({
   review: null,
   closure: null,
   reopenings: [],
+  alerts: [],
 });

@@ -82,6 +82,9 @@ export const incidentMachine = setup({
         event.unmetObligationsReason !== undefined &&
         event.actor.kind === 'token' &&
         event.actor.role === 'legal'),
+    alertUnlinked: ({ context, event }) => event.type === 'ALERT_LINKED' && !context.alerts.some((a) => a.alertId === event.alertId),
+    alertOpen: ({ context, event }) =>
+      event.type === 'ALERT_RESOLVED' && context.alerts.some((a) => a.alertId === event.alertId && a.resolvedAt === null),
     sendMatches: ({ context, event }) => event.type === 'INDIVIDUALS_NOTIFIED' && context.individuals.sendId === event.sendId,
   },
   actions: {
@@ -117,6 +120,21 @@ export const incidentMachine = setup({
         ),
       };
     }),
+    linkAlert: assign(({ context, event }) =>
+      event.type === 'ALERT_LINKED'
+        ? {
+            alerts: [
+              ...context.alerts,
+              { alertId: event.alertId, source: event.source, title: event.title, severity: event.severity, linkedAt: event.at, resolvedAt: null },
+            ],
+          }
+        : {},
+    ),
+    resolveAlert: assign(({ context, event }) =>
+      event.type === 'ALERT_RESOLVED'
+        ? { alerts: context.alerts.map((a) => (a.alertId === event.alertId ? { ...a, resolvedAt: event.at } : a)) }
+        : {},
+    ),
     recordReopening: assign(({ context, event }) =>
       event.type === 'REOPEN'
         ? { reopenings: [...context.reopenings, { reason: event.reason, by: actorRef(event.actor), at: event.at }], closure: null }
@@ -141,6 +159,8 @@ export const incidentMachine = setup({
           actions: assign(({ event }) => ({ dismissal: { reason: event.reason, by: actorRef(event.actor), at: event.at } })),
         },
         UPDATE_SCOPE: { actions: 'updateScope' },
+        ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
+        ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
       },
     },
     dismissed: {
@@ -161,6 +181,8 @@ export const incidentMachine = setup({
       },
       on: {
         UPDATE_SCOPE: { actions: 'updateScope' },
+        ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
+        ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
         RECORD_CONTAINMENT_ACTION: {
           actions: assign(({ context, event }) => ({
             containment: {
@@ -273,6 +295,8 @@ export const incidentMachine = setup({
     review: {
       on: {
         UPDATE_SCOPE: { actions: 'updateScope' },
+        ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
+        ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
         // Late duties (final reports, re-assessment after new facts) are still worked in review.
         OBLIGATIONS_ASSESSED: { actions: 'assessObligations' },
         DEADLINE_REACHED: { guard: 'deadlineOpen', actions: 'markOverdue' },

@@ -74,6 +74,11 @@ export class IncidentService {
   ) {}
 
   async create(input: unknown, actor: Actor): Promise<IncidentView> {
+    return this.db.transaction().execute((trx) => this.createIn(trx, input, actor));
+  }
+
+  /** Creates inside the caller's transaction, so another domain can open an incident atomically with its own rows. */
+  async createIn(trx: Kysely<Database>, input: unknown, actor: Actor): Promise<IncidentView> {
     const now = this.clock();
     const fields = parseOrThrow(createIncidentSchema, input, 'incident');
     const issues = futureFactIssues(fields, now);
@@ -93,14 +98,12 @@ export class IncidentService {
       createdAt: at,
       updatedAt: at,
     };
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('incidents').values(row).execute();
-      await trx
-        .insertInto('incidentEvents')
-        .values({ incidentId: row.id, seq: 1, type: 'CREATED', payload: JSON.stringify(fields), actor: JSON.stringify(actor), at })
-        .execute();
-      await appendAudit(trx, { incidentId: row.id, actor, action: 'incident.created', payload: { version: 1, ...fields }, at });
-    });
+    await trx.insertInto('incidents').values(row).execute();
+    await trx
+      .insertInto('incidentEvents')
+      .values({ incidentId: row.id, seq: 1, type: 'CREATED', payload: JSON.stringify(fields), actor: JSON.stringify(actor), at })
+      .execute();
+    await appendAudit(trx, { incidentId: row.id, actor, action: 'incident.created', payload: { version: 1, ...fields }, at });
     return incidentView(row, snapshot);
   }
 
@@ -141,9 +144,12 @@ export class IncidentService {
 
   /** An event from Breachline's own services (already typed); also the path `send` ends in. */
   async dispatch(id: string, event: EventInput, options: SendOptions): Promise<IncidentView> {
-    const { row, snapshot } = await this.db
-      .transaction()
-      .execute((trx) => this.applyWithin(trx, id, event, options.actor, options.expectedVersion));
+    return this.db.transaction().execute((trx) => this.dispatchIn(trx, id, event, options));
+  }
+
+  /** Applies inside the caller's transaction: the event commits or rolls back with the caller's rows. */
+  async dispatchIn(trx: Kysely<Database>, id: string, event: EventInput, options: SendOptions): Promise<IncidentView> {
+    const { row, snapshot } = await this.applyWithin(trx, id, event, options.actor, options.expectedVersion);
     return incidentView(row, snapshot);
   }
 

@@ -59,6 +59,8 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
     REPORT_APPROVED: { type: 'REPORT_APPROVED', obligationId, versionId: 'r1', contentHash: 'rh1' },
     REPORT_EDITED: { type: 'REPORT_EDITED', obligationId, versionId: 'r2' },
     DEADLINE_REACHED: { type: 'DEADLINE_REACHED', key: `obligation:${obligationId}` },
+    ALERT_LINKED: { type: 'ALERT_LINKED', alertId: 'a1', source: 'prometheus', title: 'DB exposed', severity: 'critical' },
+    ALERT_RESOLVED: { type: 'ALERT_RESOLVED', alertId: 'a1' },
   };
   return EVENT_TYPES.map((type) => {
     const actor = type.startsWith('INDIVIDUALS_NOTICE_') ? notices : type === 'CLOSE' ? legal : responder;
@@ -73,6 +75,7 @@ const serializeState = (snapshot: IncidentSnapshot) =>
     snapshot.context.obligations.map((o) => [o.status, o.overdueSince !== null]),
     snapshot.context.review !== null,
     snapshot.context.individuals.sendId,
+    snapshot.context.alerts.map((a) => a.resolvedAt !== null),
   ]);
 
 const paths = getShortestPaths(incidentMachine, { input, events: sampleEvents, serializeState });
@@ -193,6 +196,17 @@ describe('incident machine: rules', () => {
     expect(() =>
       applyEvent(s, { type: 'REPORT_SUBMITTED', obligationId: obligation.id, channel: 'portal', at, actor: responder }),
     ).toThrow(/gdpr-art33" is pending and does not accept REPORT_SUBMITTED/);
+  });
+
+  it('links an alert once and notes its resolution without closing anything', () => {
+    const alert = { type: 'ALERT_LINKED', alertId: 'am:fp1', source: 'alertmanager', title: 'Public DB port', severity: 'critical' } as const;
+    let s = drive([alert]);
+    expect(() => applyEvent(s, { ...alert, at, actor: responder })).toThrow(EventNotAllowedError);
+    s = applyEvent(s, { type: 'ALERT_RESOLVED', alertId: 'am:fp1', at, actor: responder });
+    expect(s.value).toBe('detected');
+    expect(s.context.alerts).toEqual([{ alertId: 'am:fp1', source: 'alertmanager', title: 'Public DB port', severity: 'critical', linkedAt: at, resolvedAt: at }]);
+    const closedOut = applyEvent(startIncident(input), { type: 'DISMISS', reason: 'noise', at, actor: responder });
+    expect(() => applyEvent(closedOut, { ...alert, at, actor: responder })).toThrow(/not accepted while the incident is dismissed/);
   });
 
   it('goes back to reporting on its earlier assessment after a reopening', () => {

@@ -72,6 +72,9 @@ export const incidentSchema = z
       .object({ closedAt: instant, by: z.string(), unmetObligationsReason: z.string().nullable(), unmetObligationIds: z.array(z.string()) })
       .nullable(),
     reopenings: z.array(decision),
+    alerts: z.array(
+      z.object({ alertId: z.string(), source: z.string(), title: z.string(), severity: z.string(), linkedAt: instant, resolvedAt: instant.nullable() }),
+    ),
     allowedEvents: z.array(z.enum(PUBLIC_EVENT_TYPES)).openapi({ description: 'Events that may be sent now' }),
     createdBy: z.string(),
     createdAt: instant,
