@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { DATA_CATEGORIES, organizationSchema, type DataCategory } from '../lifecycle/scope.js';
+
+/**
+ * The small language regime files use to say when a duty applies. A leaf tests one fact; `allOf`,
+ * `anyOf` and `not` combine them. Every leaf can carry a `label` that is quoted in the reason an
+ * obligation gives, so legal reads "1,200,000 affected in CN >= 1,000,000 (较大)" rather than a rule id.
+ */
+export type OrganizationFact = keyof z.infer<typeof organizationSchema>;
+const ORGANIZATION_FACTS = organizationSchema.keyof().options;
+
+export interface AffectedTest {
+  atLeast?: number | undefined;
+  moreThan?: number | undefined;
+  below?: number | undefined;
+}
+
+export interface Condition {
+  /** The people affected in the jurisdiction the obligation is owed in (or the regime's total). */
+  affected?: AffectedTest | undefined;
+  /** At least one of these categories was exposed. */
+  dataCategories?: { anyOf: DataCategory[] } | undefined;
+  /** A boolean organisation fact is true, or an enumerated one is one of `in`. */
+  organization?: { fact: OrganizationFact; in?: string[] | undefined } | undefined;
+  /** A point the facts cannot settle; always met, and the reason says legal must judge it. */
+  judgement?: string | undefined;
+  allOf?: Condition[] | undefined;
+  anyOf?: Condition[] | undefined;
+  not?: Condition | undefined;
+  label?: string | undefined;
+}
+
+const KINDS = ['affected', 'dataCategories', 'organization', 'judgement', 'allOf', 'anyOf', 'not'] as const;
+const LEAVES = new Set<string>(['affected', 'dataCategories', 'organization']);
+
+const count = z.number().int().min(0);
+const affectedTestSchema = z
+  .strictObject({ atLeast: count.optional(), moreThan: count.optional(), below: count.optional() })
+  .refine((t) => [t.atLeast, t.moreThan, t.below].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of atLeast, moreThan, below',
+  });
+
+const organizationTestSchema = z
+  .strictObject({ fact: z.enum(ORGANIZATION_FACTS), in: z.array(z.string()).min(1).optional() })
+  .superRefine((test, ctx) => {
+    const factSchema = organizationSchema.shape[test.fact];
+    if (test.in === undefined) {
+      if (!factSchema.safeParse(true).success) {
+        ctx.addIssue({ code: 'custom', path: ['in'], message: `${test.fact} is not a yes/no fact: list its values in "in"` });
+      }
+      return;
+    }
+    test.in.forEach((value, index) => {
+      if (!factSchema.safeParse(value).success) {
+        ctx.addIssue({ code: 'custom', path: ['in', index], message: `"${value}" is not a value of ${test.fact}` });
+      }
+    });
+  });
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      affected: affectedTestSchema.optional(),
+      dataCategories: z.strictObject({ anyOf: z.array(z.enum(DATA_CATEGORIES)).min(1) }).optional(),
+      organization: organizationTestSchema.optional(),
+      judgement: z.string().min(1).optional(),
+      allOf: z.array(conditionSchema).min(1).optional(),
+      anyOf: z.array(conditionSchema).min(1).optional(),
+      not: conditionSchema.optional(),
+      label: z.string().min(1).optional(),
+    })
+    .superRefine((condition, ctx) => {
+      const kinds = KINDS.filter((kind) => condition[kind] !== undefined);
+      if (kinds.length !== 1) {
+        ctx.addIssue({ code: 'custom', message: `give exactly one of ${KINDS.join(', ')} (found ${kinds.length})` });
+      } else if (condition.label !== undefined && !LEAVES.has(kinds[0] as string)) {
+        ctx.addIssue({ code: 'custom', path: ['label'], message: 'only affected, dataCategories and organization take a label' });
+      }
+    }),
+);

@@ -1,0 +1,177 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { CLOCK_FACTS, jurisdictionSchema } from '../lifecycle/scope.js';
+import { conditionSchema } from './condition-schema.js';
+import { isRegion } from './jurisdictions.js';
+
+/**
+ * The shape of a regime file in `workflows/`. Legal users edit these files, so the schema is strict
+ * (a misspelt key fails start-up instead of being ignored) and checks what a reader could get wrong
+ * inside one file: time zones, stage references, units that need a number or a holiday calendar.
+ *
+ * Units are a closed set; the reference's wordings map onto them as follows.
+ * - `hours`, `calendar_days`, `days` (the source does not say calendar or business), `business_days`,
+ *   `months`: counted as the regulations README says (see deadline-math.ts).
+ * - `immediate`: 立即, "immediately", "without delay", "immediately upon confirmation".
+ * - `without_undue_delay`: "without undue delay", "without undue further delay".
+ * - `promptly`: 及时, 速やかに, "promptly according to the situation".
+ * - `as_soon_as_practicable`: "as soon as practicable / feasible / available", "as soon as
+ *   practicable and without unreasonable delay".
+ * - `unspecified`: the source gives no time limit at all; listed, but neither due nor urgent.
+ */
+export const COUNTED_UNITS = ['hours', 'calendar_days', 'days', 'business_days', 'months'] as const;
+export const OPEN_UNITS = ['immediate', 'without_undue_delay', 'promptly', 'as_soon_as_practicable', 'unspecified'] as const;
+export const DEADLINE_UNITS = [...COUNTED_UNITS, ...OPEN_UNITS] as const;
+export type CountedUnit = (typeof COUNTED_UNITS)[number];
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+export const isCounted = (unit: DeadlineUnit): unit is CountedUnit => (COUNTED_UNITS as readonly string[]).includes(unit);
+/** Open units other than `unspecified` demand action now: the product shows them as urgent. */
+export const isUrgentUnit = (unit: DeadlineUnit): boolean => !isCounted(unit) && unit !== 'unspecified';
+
+export const RECIPIENTS = ['regulator', 'individuals', 'media', 'other'] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+const STAGE_REF = /^stage:([a-z][A-Za-z0-9]*)$/;
+/** A clock fact, or `stage:<id>`: the submission of an earlier stage of the same duty. */
+const clockStartSchema = z.union([z.enum(CLOCK_FACTS), z.string().regex(STAGE_REF, 'must be a clock fact or stage:<id>')]);
+export const stageRef = (from: string): string | null => STAGE_REF.exec(from)?.[1] ?? null;
+
+const camelKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase key');
+const kebabId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, "." and "-"');
+const text = z.string().trim().min(1);
+
+const countedDeadlineSchema = z.strictObject({
+  amount: z.number().positive(),
+  unit: z.enum(COUNTED_UNITS),
+  from: z.enum(CLOCK_FACTS),
+});
+
+const deadlineSchema = z
+  .strictObject({
+    amount: z.number().positive().nullable(),
+    unit: z.enum(DEADLINE_UNITS),
+    from: clockStartSchema,
+    /** Count from the end of the calendar year in which `from` falls (HIPAA's annual log). */
+    anchor: z.literal('endOfCalendarYear').optional(),
+    /** A second limit from another fact; whichever falls first governs (DORA's 24-hour backstop). */
+    notLaterThan: countedDeadlineSchema.optional(),
+    /** The amount is multiplied when an organisation fact holds (LGPD small processing agents). */
+    multiplied: z.strictObject({ factor: z.number().int().min(2), when: z.literal('smallProcessingAgent'), citation: text }).optional(),
+    note: text.optional(),
+  })
+  .superRefine((deadline, ctx) => {
+    const counted = isCounted(deadline.unit);
+    if (counted && deadline.amount === null) ctx.addIssue({ code: 'custom', path: ['amount'], message: `${deadline.unit} needs an amount` });
+    if (!counted && deadline.amount !== null) ctx.addIssue({ code: 'custom', path: ['amount'], message: `${deadline.unit} takes no amount (use null)` });
+    if (counted && deadline.unit !== 'hours' && deadline.amount !== null && !Number.isInteger(deadline.amount)) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: `${deadline.unit} must be a whole number` });
+    }
+    if (deadline.anchor !== undefined && (deadline.unit === 'hours' || !counted)) {
+      ctx.addIssue({ code: 'custom', path: ['anchor'], message: 'an anchor needs a day- or month-counted unit' });
+    }
+  });
+export type DeadlineSpec = z.infer<typeof deadlineSchema>;
+
+const requiredContentSchema = z.strictObject({ field: camelKey, label: text, citation: text.optional(), note: text.optional() });
+const exemptionSchema = z.strictObject({
+  id: kebabId,
+  description: text,
+  citation: text,
+  /** The exemption is likely available when the exposed data was encrypted; legal still decides. */
+  whenEncrypted: z.boolean().optional(),
+});
+const stageSchema = z.strictObject({
+  id: camelKey,
+  name: text,
+  deadline: deadlineSchema,
+  requiredContents: z.array(requiredContentSchema).optional(),
+  note: text.optional(),
+});
+
+const entrySchema = z
+  .strictObject({
+    id: kebabId,
+    recipient: z.enum(RECIPIENTS),
+    authority: text.nullable(),
+    contact: z.strictObject({ channel: text, url: z.url().nullable() }).nullable(),
+    /** One duty per affected jurisdiction (each member state's authority) or one for the regime. */
+    scope: z.enum(['each_jurisdiction', 'once']),
+    trigger: text,
+    appliesWhen: conditionSchema.optional(),
+    deadline: deadlineSchema,
+    stages: z.array(stageSchema).optional(),
+    requiredContents: z.array(requiredContentSchema),
+    exemptions: z.array(exemptionSchema),
+    citation: text,
+    source: z.array(z.url()).min(1),
+    verification: text,
+    notes: z.array(text).optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, stage] of (entry.stages ?? []).entries()) {
+      const ref = stageRef(stage.deadline.from);
+      if (ref !== null && !seen.has(ref)) {
+        ctx.addIssue({ code: 'custom', path: ['stages', index, 'deadline', 'from'], message: `no earlier stage "${ref}"` });
+      }
+      if (seen.has(stage.id)) ctx.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `duplicate stage id "${stage.id}"` });
+      seen.add(stage.id);
+    }
+    if (stageRef(entry.deadline.from) !== null) {
+      ctx.addIssue({ code: 'custom', path: ['deadline', 'from'], message: 'only a stage can start from another stage' });
+    }
+  });
+export type RegimeRecipient = z.infer<typeof entrySchema>;
+
+export const regimeSchema = z
+  .strictObject({
+    id: kebabId,
+    name: text,
+    jurisdictions: z.array(z.union([jurisdictionSchema, z.string().refine(isRegion, 'must be an ISO 3166 code, EU or EEA')])).min(1),
+    /** `organization`: the duty follows the organisation (SEC, NIS2, DORA), not where people live. */
+    coverage: z.enum(['affected', 'organization']),
+    timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a valid IANA time zone'),
+    calendar: kebabId.nullable(),
+    notes: z.array(text).optional(),
+    recipients: z.array(entrySchema).min(1),
+  })
+  .superRefine((regime, ctx) => {
+    const ids = new Set<string>();
+    for (const [index, entry] of regime.recipients.entries()) {
+      if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['recipients', index, 'id'], message: `duplicate recipient id "${entry.id}"` });
+      ids.add(entry.id);
+      const deadlines = [entry.deadline, ...(entry.stages ?? []).map((s) => s.deadline)];
+      const business = deadlines.some((d) => d.unit === 'business_days' || d.notLaterThan?.unit === 'business_days');
+      if (business && regime.calendar === null) {
+        ctx.addIssue({ code: 'custom', path: ['calendar'], message: `recipients.${index} counts business_days: name a holiday calendar` });
+      }
+      if (regime.coverage === 'organization' && (entry.appliesWhen === undefined || entry.scope !== 'once')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recipients', index],
+          message: 'with coverage "organization" every recipient needs appliesWhen and scope "once"',
+        });
+      }
+    }
+  });
+export type Regime = z.infer<typeof regimeSchema>;
+
+export const calendarSchema = z
+  .strictObject({
+    id: kebabId,
+    name: text,
+    jurisdiction: jurisdictionSchema,
+    /** The years whose holidays are all listed; counting business days outside them is refused. */
+    covers: z.strictObject({ from: z.number().int(), to: z.number().int() }),
+    notes: z.array(text).optional(),
+    holidays: z.array(z.strictObject({ date: z.iso.date(), name: text })).min(1),
+  })
+  .superRefine((calendar, ctx) => {
+    calendar.holidays.forEach((holiday, index) => {
+      const year = Number(holiday.date.slice(0, 4));
+      if (year < calendar.covers.from || year > calendar.covers.to) {
+        ctx.addIssue({ code: 'custom', path: ['holidays', index, 'date'], message: `${holiday.date} is outside the covered years` });
+      }
+    });
+  });
+export type HolidayCalendar = z.infer<typeof calendarSchema>;

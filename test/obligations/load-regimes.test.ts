@@ -1,0 +1,70 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WORKFLOWS_DIR, loadRegimes, WorkflowFileError } from '../../src/obligations/load-regimes.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
+const shownAs = (name: string, file: string) => `test/obligations/fixtures/${name}/${file}`;
+
+describe('loadRegimes on the real workflows/', () => {
+  const loaded = loadRegimes();
+
+  it('loads every regime file, each named for its id', async () => {
+    const { regimes } = await loaded;
+    const files = (await readdir(DEFAULT_WORKFLOWS_DIR)).filter((f) => f.endsWith('.yaml')).sort();
+    expect(regimes.map((r) => `${r.id}.yaml`).sort()).toEqual(files);
+    expect(regimes.map((r) => r.id).sort()).toEqual([
+      'au-ndb', 'br-lgpd', 'ca-pipeda', 'cn-cac-incident-reporting', 'cn-csl', 'cn-dsl', 'cn-ndsmr', 'cn-pipl',
+      'eu-dora', 'eu-gdpr', 'eu-nis2', 'in-dpdp', 'jp-appi', 'kr-pipa', 'sg-pdpa', 'uk-gdpr', 'us-ca-1798.82',
+      'us-fl-501.171', 'us-hipaa', 'us-ma-93h', 'us-ny-gbl-899-aa', 'us-sec-8k-1.05', 'us-tx-bcc-521.053',
+    ]);
+  });
+
+  it('loads the US federal and Brazil national holiday calendars for 2025-2027', async () => {
+    const { calendars } = await loaded;
+    const us = calendars.get('us-federal');
+    const br = calendars.get('br-national');
+    expect(us?.covers).toEqual({ from: 2025, to: 2027 });
+    expect(us?.holidays).toHaveLength(34);
+    expect(us?.holidays.map((h) => h.date)).toEqual(expect.arrayContaining(['2026-07-03', '2027-06-18', '2027-07-05', '2027-12-24', '2027-12-31']));
+    expect(us?.holidays.map((h) => h.date)).not.toContain('2026-07-04');
+    expect(br?.holidays).toHaveLength(30);
+    expect(br?.holidays.map((h) => h.date)).toEqual(expect.arrayContaining(['2025-04-18', '2026-04-03', '2027-03-26', '2026-11-20']));
+    // Carnival and Corpus Christi are optional days (pontos facultativos), not national holidays.
+    expect(br?.holidays.map((h) => h.date)).not.toEqual(expect.arrayContaining(['2026-02-16']));
+    expect(br?.holidays.map((h) => h.date)).not.toContain('2026-06-04');
+  });
+
+  it('keeps the reference verification markers', async () => {
+    const { regimes } = await loaded;
+    const hipaa = regimes.find((r) => r.id === 'us-hipaa');
+    expect(hipaa?.recipients.find((e) => e.id === 'media')?.verification).toContain('UNCONFIRMED');
+  });
+});
+
+describe('loadRegimes on broken files', () => {
+  it.each([
+    ['bad-unit', 'eu-gdpr.yaml', 'recipients.0.deadline.unit: Invalid option'],
+    ['bad-zone', 'fixture.yaml', 'timeZone: not a valid IANA time zone'],
+    ['unknown-calendar', 'fixture.yaml', 'calendar: unknown holiday calendar "us-fed"'],
+    ['business-days-without-calendar', 'fixture.yaml', 'calendar: recipients.0 counts business_days: name a holiday calendar'],
+    ['bad-stage-ref', 'fixture.yaml', 'recipients.0.stages.0.deadline.from: no earlier stage "notification"'],
+    ['bad-condition', 'fixture.yaml', 'recipients.0.appliesWhen: give exactly one of'],
+    ['bad-category', 'fixture.yaml', 'recipients.0.appliesWhen.dataCategories.anyOf.1: Invalid option'],
+    ['amount-for-open-unit', 'fixture.yaml', 'recipients.0.deadline.amount: promptly takes no amount (use null)'],
+    ['unknown-key', 'fixture.yaml', 'recipients.0: Unrecognized key: "deadlines"'],
+    ['bad-yaml', 'fixture.yaml', 'line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['duplicate-id', 'b.yaml', 'id: regime id "fixture" is used by another file'],
+    ['bad-calendar', 'calendars/holidays.yaml', 'holidays.1.date: 2028-01-01 is outside the covered years'],
+  ])('%s names the file, the path and the problem', async (name, file, problem) => {
+    const error = await loadRegimes(fixture(name)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowFileError);
+    expect((error as Error).message).toContain(`${shownAs(name, file)}: ${problem}`);
+  });
+
+  it('loads a folder without calendars', async () => {
+    const { regimes, calendars } = await loadRegimes(fixture('valid'));
+    expect(regimes.map((r) => r.id)).toEqual(['fixture']);
+    expect(calendars.size).toBe(0);
+  });
+});
