@@ -15,6 +15,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  WORKFLOWS_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -25,6 +26,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   schedulerIntervalMs: number;
   bodyLimitBytes: number;
+  /** Regime definitions; the shipped `workflows/` folder unless set. */
+  workflowsDir: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    workflowsDir: e.WORKFLOWS_DIR,
   };
 }

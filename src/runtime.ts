@@ -5,20 +5,25 @@ import { connect, type Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DeadlineScheduler } from './lifecycle/deadline-scheduler.js';
 import { IncidentService } from './lifecycle/incident-service.js';
+import { loadRegimes } from './obligations/load-regimes.js';
+import { ObligationsService } from './obligations/obligations-service.js';
 
 export interface Runtime {
   db: Db;
   incidents: IncidentService;
+  obligations: ObligationsService;
   scheduler: DeadlineScheduler;
   /** Stops background work, lets it commit, then closes the database. */
   stop(): Promise<void>;
 }
 
 /**
- * Start-up in the order the durability rules need: database, migrations, services, then the
- * background workers that act on what is stored.
+ * Start-up in the order the durability rules need: regime files, database, migrations, services,
+ * then the background workers that act on what is stored.
  */
 export async function startRuntime(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
+  // Regime files first: a broken one must stop start-up before anything else is touched.
+  const obligations = new ObligationsService(await loadRegimes(config.workflowsDir), clock);
   const db = connect(config.databaseUrl);
   try {
     const applied = await migrateToLatest(db);
@@ -27,12 +32,13 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     await db.close();
     throw error;
   }
-  const incidents = new IncidentService(db.kysely, clock);
+  const incidents = new IncidentService(db.kysely, clock, obligations.plan);
   const scheduler = new DeadlineScheduler(db.kysely, incidents, { intervalMs: config.schedulerIntervalMs, clock, logger });
   scheduler.start();
   return {
     db,
     incidents,
+    obligations,
     scheduler,
     async stop() {
       await scheduler.stop();

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IncidentService } from '../src/lifecycle/incident-service.js';
-import { legal, responder } from './support/actors.js';
+import { engine, responder } from './support/actors.js';
 import { tempDb, type TempDb } from './support/temp-db.js';
 
 let t: TempDb;
@@ -32,8 +32,8 @@ describe('npm start', () => {
     const { id } = await service.create({ title: 'Leak', severity: 'high' }, responder);
     await service.send(id, { type: 'CONFIRM', awarenessAt: new Date(Date.now() - 7200_000).toISOString() }, { actor: responder });
     const dueAt = new Date(Date.now() - 3600_000).toISOString();
-    const obligation = { id: 'kr-pipa', regime: 'KR-PIPA', jurisdiction: 'KR', recipient: 'regulator', authority: 'PIPC', dueAt, citation: 'PIPA Art. 34' };
-    await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [obligation] }, { actor: legal });
+    const obligation = { id: 'kr-pipa', regime: 'KR-PIPA', jurisdiction: 'KR', recipient: 'regulator' as const, authority: 'PIPC', dueAt, citation: 'PIPA Art. 34' };
+    await service.dispatch(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [obligation] }, { actor: engine });
     await t.db.close();
 
     const main = startMain({ DATABASE_URL: t.url, SCHEDULER_INTERVAL_MS: '50', LOG_LEVEL: 'info', PORT: '0' });

@@ -16,9 +16,11 @@ const obligationInput = z
     id: obligationId,
     regime: text(100),
     jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$/, 'must be an ISO 3166 code or EU'),
-    recipient: z.enum(['regulator', 'media', 'other']),
+    recipient: z.enum(['regulator', 'individuals', 'media', 'other']),
     authority: text(500),
     dueAt: isoInstantSchema.nullable(),
+    /** When a quarter of the window is left (or an hour, for short windows): the due-soon escalation. */
+    dueSoonAt: isoInstantSchema.nullable().optional(),
     citation: text(500),
   })
   .strict();
@@ -50,11 +52,11 @@ const publicEvents = {
   },
   INDIVIDUALS_NOTICE_REQUIRED: {},
   INDIVIDUALS_NOT_REQUIRED: { reason: text(2000), citation: text(500).optional() },
-  OBLIGATIONS_ASSESSED: {
-    obligations: z
-      .array(obligationInput)
-      .max(500)
-      .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'obligation ids must be unique'),
+  SET_RESPONDERS: {
+    responders: z
+      .array(z.object({ name: text(200), email: z.email().max(320) }).strict())
+      .max(50)
+      .refine((list) => new Set(list.map((r) => r.email.toLowerCase())).size === list.length, 'each email may appear once'),
   },
   OBLIGATION_NOT_REQUIRED: { obligationId, reason: text(2000) },
   REPORT_SUBMITTED: {
@@ -74,6 +76,13 @@ const publicEvents = {
 
 /** Events only Breachline's own services send (notices, delivery, scheduler): never from a client. */
 const systemEvents = {
+  // The obligations engine assesses from the incident's facts; people act on its result.
+  OBLIGATIONS_ASSESSED: {
+    obligations: z
+      .array(obligationInput)
+      .max(500)
+      .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'obligation ids must be unique'),
+  },
   INDIVIDUALS_NOTICE_SUBMITTED: { versionId: id },
   INDIVIDUALS_NOTICE_CHANGES_REQUESTED: { versionId: id },
   INDIVIDUALS_NOTICE_APPROVED: { versionId: id, contentHash: id },

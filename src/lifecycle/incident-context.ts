@@ -13,9 +13,12 @@ export interface ApprovedVersion {
   contentHash: string;
 }
 
-export interface Obligation extends ObligationInput {
+export interface Obligation extends Omit<ObligationInput, 'dueSoonAt'> {
   status: ObligationStatus;
   assessedAt: string;
+  dueSoonAt: string | null;
+  /** When the due-soon escalation fired while it was still unsettled. */
+  dueSoonSince: string | null;
   /** When its due time passed while it was still unsettled. */
   overdueSince: string | null;
   notRequired: Decision | null;
@@ -30,6 +33,8 @@ export interface IncidentContext {
   detectedAt: string;
   scope: Scope;
   clock: ClockFacts;
+  /** Who is told when a deadline comes due soon or passes. */
+  responders: Array<{ name: string; email: string }>;
   containment: {
     actions: Array<{ description: string; performedAt: string; by: string }>;
     containedAt: string | null;
@@ -68,6 +73,7 @@ export const initialContext = (input: IncidentInput): IncidentContext => ({
   ...input,
   scope: emptyScope(),
   clock: emptyClockFacts(),
+  responders: [],
   containment: { actions: [], containedAt: null },
   individuals: { notRequired: null, approvedVersion: null, sendId: null },
   obligations: [],

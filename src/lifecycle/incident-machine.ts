@@ -2,9 +2,10 @@ import { and, assign, or, setup, stateIn } from 'xstate';
 import type { IncidentEvent, IncidentEventOf } from './events.js';
 import { actorRef } from '../auth/actor.js';
 import { initialContext, type IncidentContext, type IncidentInput } from './incident-context.js';
+import { isObligationSettled, isTrackChild, unsettledObligations } from './obligation-status.js';
 import {
-  isSettled,
   nextObligationStatus,
+  dueSoonDeadlineKey,
   obligationDeadlineKey,
   OBLIGATION_EVENT_TYPES,
   type ObligationEventType,
@@ -19,11 +20,10 @@ export const MACHINE_VERSION = 1;
 
 type ObligationEvent = IncidentEventOf<ObligationEventType>;
 
-const unsettledObligations = (context: IncidentContext) => context.obligations.filter((o) => !isSettled(o.status));
 
 const obligationStep = (context: IncidentContext, event: ObligationEvent) => {
   const obligation = context.obligations.find((o) => o.id === event.obligationId);
-  return obligation === undefined ? null : nextObligationStatus(obligation.status, event);
+  return obligation === undefined || !isTrackChild(obligation) ? null : nextObligationStatus(obligation.status, event);
 };
 
 /** An obligation event updates that one child: its status, and what the event decided. */
@@ -55,8 +55,14 @@ const applyObligationEvent = (context: IncidentContext, event: ObligationEvent):
     }
   });
 
-const deadlineObligation = (context: IncidentContext, key: string) =>
-  context.obligations.find((o) => obligationDeadlineKey(o.id) === key);
+/** The obligation a deadline key belongs to, and which of its two clocks the key is. */
+function deadlineTarget(context: IncidentContext, key: string) {
+  for (const obligation of context.obligations) {
+    if (obligationDeadlineKey(obligation.id) === key) return { obligation, kind: 'overdue' as const };
+    if (dueSoonDeadlineKey(obligation.id) === key) return { obligation, kind: 'dueSoon' as const };
+  }
+  return undefined;
+}
 
 export const incidentMachine = setup({
   types: {
@@ -69,11 +75,12 @@ export const incidentMachine = setup({
       (OBLIGATION_EVENT_TYPES as string[]).includes(event.type) && obligationStep(context, event as ObligationEvent) !== null,
     deadlineOpen: ({ context, event }) => {
       if (event.type !== 'DEADLINE_REACHED') return false;
-      const obligation = deadlineObligation(context, event.key);
-      return obligation !== undefined && !isSettled(obligation.status) && obligation.overdueSince === null;
+      const target = deadlineTarget(context, event.key);
+      if (target === undefined || isObligationSettled(context, target.obligation)) return false;
+      return target.kind === 'overdue' ? target.obligation.overdueSince === null : target.obligation.dueSoonSince === null;
     },
     obligationsAssessed: ({ context }) => context.obligationsAssessedAt !== null,
-    allObligationsSettled: ({ context }) => unsettledObligations(context).length === 0,
+    allObligationsSettled: ({ context }) => unsettledObligations(context).filter(isTrackChild).length === 0,
     reviewCompleted: ({ context }) => context.review !== null,
     // Closing with unmet obligations is a legal call, and it must be written down.
     unmetObligationsExplained: ({ context, event }) =>
@@ -114,11 +121,9 @@ export const incidentMachine = setup({
     })),
     markOverdue: assign(({ context, event }) => {
       if (event.type !== 'DEADLINE_REACHED') return {};
-      return {
-        obligations: context.obligations.map((o) =>
-          obligationDeadlineKey(o.id) === event.key ? { ...o, overdueSince: event.at } : o,
-        ),
-      };
+      const target = deadlineTarget(context, event.key);
+      const field = target?.kind === 'dueSoon' ? 'dueSoonSince' : 'overdueSince';
+      return { obligations: context.obligations.map((o) => (o === target?.obligation ? { ...o, [field]: event.at } : o)) };
     }),
     linkAlert: assign(({ context, event }) =>
       event.type === 'ALERT_LINKED'
@@ -159,6 +164,7 @@ export const incidentMachine = setup({
           actions: assign(({ event }) => ({ dismissal: { reason: event.reason, by: actorRef(event.actor), at: event.at } })),
         },
         UPDATE_SCOPE: { actions: 'updateScope' },
+        SET_RESPONDERS: { actions: assign(({ event }) => ({ responders: event.responders })) },
         ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
         ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
       },
@@ -181,6 +187,7 @@ export const incidentMachine = setup({
       },
       on: {
         UPDATE_SCOPE: { actions: 'updateScope' },
+        SET_RESPONDERS: { actions: assign(({ event }) => ({ responders: event.responders })) },
         ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
         ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
         RECORD_CONTAINMENT_ACTION: {
@@ -295,6 +302,7 @@ export const incidentMachine = setup({
     review: {
       on: {
         UPDATE_SCOPE: { actions: 'updateScope' },
+        SET_RESPONDERS: { actions: assign(({ event }) => ({ responders: event.responders })) },
         ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
         ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
         // Late duties (final reports, re-assessment after new facts) are still worked in review.

@@ -7,7 +7,9 @@ import type { Database, DeadlineRow, IncidentRow } from '../db/tables.js';
 import { InvalidInputError, NotFoundError, VersionConflictError } from '../errors.js';
 import { plannedDeadlines } from './deadline-plan.js';
 import { cancelDeadline, claimDeadline, pendingDeadlines, reconcileDeadlines } from './deadline-store.js';
-import type { EventInput, IncidentEvent } from './events.js';
+import { eventInputSchemas, type EventInput, type IncidentEvent, type ObligationInput } from './events.js';
+import type { IncidentContext } from './incident-context.js';
+import { assessmentChanges } from './obligation-assessment.js';
 import {
   createIncidentSchema,
   futureFactIssues,
@@ -36,6 +38,13 @@ export interface TimelineEntry {
   actor: Actor;
   payload: Record<string, unknown>;
 }
+
+/** What the obligations engine owes for an incident in this context (regulators track children and duties to individuals). */
+export type ObligationPlanner = (context: IncidentContext) => ObligationInput[];
+
+const ENGINE: Actor = { kind: 'system', id: 'obligations' };
+// The events that change what the engine assesses from: scope and clock facts, or a fresh start.
+const REASSESS_AFTER = new Set(['CONFIRM', 'UPDATE_SCOPE', 'REOPEN', 'INDIVIDUALS_NOTIFIED']);
 
 export interface SendOptions {
   actor: Actor;
@@ -71,6 +80,8 @@ export class IncidentService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock = systemClock,
+    /** When given, facts that change (scope, clock facts, a reopening) are re-assessed in the same transaction. */
+    private readonly planObligations?: ObligationPlanner,
   ) {}
 
   async create(input: unknown, actor: Actor): Promise<IncidentView> {
@@ -139,7 +150,10 @@ export class IncidentService {
   /** An event from a client: validated, permission-checked, then applied. */
   async send(id: string, input: unknown, options: SendOptions): Promise<IncidentView> {
     const event = parseClientEvent(input, options.actor, this.clock());
-    return this.dispatch(id, event, options);
+    return this.db.transaction().execute(async (trx) => {
+      const { row, snapshot } = await this.applyWithin(trx, id, event, options.actor, options.expectedVersion);
+      return incidentView(row, snapshot);
+    });
   }
 
   /** An event from Breachline's own services (already typed); also the path `send` ends in. */
@@ -149,7 +163,9 @@ export class IncidentService {
 
   /** Applies inside the caller's transaction: the event commits or rolls back with the caller's rows. */
   async dispatchIn(trx: Kysely<Database>, id: string, event: EventInput, options: SendOptions): Promise<IncidentView> {
-    const { row, snapshot } = await this.applyWithin(trx, id, event, options.actor, options.expectedVersion);
+    // Our own services' events pass the same schema, which also normalises their instants.
+    const parsed = parseOrThrow(eventInputSchemas[event.type], event, 'event') as EventInput;
+    const { row, snapshot } = await this.applyWithin(trx, id, parsed, options.actor, options.expectedVersion);
     return incidentView(row, snapshot);
   }
 
@@ -231,7 +247,18 @@ export class IncidentService {
       .execute();
     await appendAudit(trx, { incidentId: id, actor, action: `incident.${event.type}`, payload: { version, ...payload }, at });
     await reconcileDeadlines(trx, id, plannedDeadlines(snapshot), at);
-    return { row, snapshot };
+    return (await this.reassess(trx, id, event.type, snapshot)) ?? { row, snapshot };
+  }
+
+  /** After an event that may change what is owed, records the engine's new assessment as its own event. */
+  private async reassess(trx: Kysely<Database>, id: string, cause: string, snapshot: IncidentSnapshot) {
+    const phase = phaseOf(snapshot);
+    if (this.planObligations === undefined || !REASSESS_AFTER.has(cause) || (phase !== 'response' && phase !== 'review')) return null;
+    const planned = this.planObligations(snapshot.context);
+    // The first assessment is recorded even when nothing is owed: it is what moves the regulators track on.
+    const assessedBefore = snapshot.context.obligationsAssessedAt !== null;
+    if (assessedBefore && !assessmentChanges(snapshot.context.obligations, planned)) return null;
+    return this.applyWithin(trx, id, { type: 'OBLIGATIONS_ASSESSED', obligations: planned }, ENGINE);
   }
 
   private async findRow(db: Kysely<Database>, id: string): Promise<IncidentRow> {

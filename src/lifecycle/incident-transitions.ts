@@ -3,7 +3,8 @@ import type { Actor } from '../auth/actor.js';
 import { PUBLIC_EVENT_TYPES, type EventType, type IncidentEvent, type PublicEventType } from './events.js';
 import type { IncidentContext, IncidentInput } from './incident-context.js';
 import { incidentMachine } from './incident-machine.js';
-import { isSettled, OBLIGATION_EVENT_TYPES, obligationDeadlineKey } from './obligation-machine.js';
+import { OBLIGATION_EVENT_TYPES, obligationDeadlineKey } from './obligation-machine.js';
+import { unsettledObligations } from './obligation-status.js';
 
 /**
  * The pure half of the lifecycle: build, restore and step snapshots, and say what may happen next.
@@ -74,11 +75,13 @@ function guardRefusal(snapshot: IncidentSnapshot, event: IncidentEvent): string 
     const obligation = context.obligations.find((o) => o.id === event.obligationId);
     return obligation === undefined
       ? `obligation "${event.obligationId}" is not one of this incident's obligations`
-      : `obligation "${obligation.id}" is ${obligation.status} and does not accept ${event.type}`;
+      : obligation.recipient === 'individuals'
+        ? `obligation "${obligation.id}" is owed to individuals: the individuals track's notice settles it`
+        : `obligation "${obligation.id}" is ${obligation.status} and does not accept ${event.type}`;
   }
   if (event.type === 'CLOSE') {
     if (context.review === null) return 'the post-incident review must be completed (COMPLETE_REVIEW) before closing';
-    const unmet = context.obligations.filter((o) => !isSettled(o.status)).map((o) => o.id);
+    const unmet = unsettledObligations(context).map((o) => o.id);
     return `obligations not met: ${unmet.join(', ')}; only legal may close with unmetObligationsReason recording why`;
   }
   if (event.type === 'INDIVIDUALS_NOTIFIED') return `send "${event.sendId}" is not the send in progress`;

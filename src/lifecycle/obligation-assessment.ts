@@ -15,8 +15,11 @@ export function mergeAssessment(existing: Obligation[], assessed: ObligationInpu
     .map((o) => {
       const update = incoming.get(o.id);
       if (update === undefined) return o;
+      const dueSoonAt = update.dueSoonAt ?? null;
+      // A moved due time is a new clock: its escalations may fire again.
       const overdueSince = update.dueAt === o.dueAt ? o.overdueSince : null;
-      return { ...o, ...update, assessedAt: at, overdueSince };
+      const dueSoonSince = dueSoonAt === o.dueSoonAt ? o.dueSoonSince : null;
+      return { ...o, ...update, dueSoonAt, assessedAt: at, overdueSince, dueSoonSince };
     });
   const known = new Set(existing.map((o) => o.id));
   const added: Obligation[] = assessed
@@ -25,10 +28,25 @@ export function mergeAssessment(existing: Obligation[], assessed: ObligationInpu
       ...o,
       status: 'pending',
       assessedAt: at,
+      dueSoonAt: o.dueSoonAt ?? null,
+      dueSoonSince: null,
       overdueSince: null,
       notRequired: null,
       approvedVersion: null,
       submission: null,
     }));
   return [...kept, ...added];
+}
+
+const inputFields = (o: ObligationInput | Obligation) =>
+  JSON.stringify([o.id, o.regime, o.jurisdiction, o.recipient, o.authority, o.dueAt, o.dueSoonAt ?? null, o.citation]);
+
+/** Whether folding `assessed` in would change anything: saves an event when the facts did not move a duty. */
+export function assessmentChanges(existing: Obligation[], assessed: ObligationInput[]): boolean {
+  const current = new Map(existing.map((o) => [o.id, inputFields(o)]));
+  const incoming = new Set(assessed.map((o) => o.id));
+  return (
+    assessed.some((o) => current.get(o.id) !== inputFields(o)) ||
+    existing.some((o) => o.status === 'pending' && !incoming.has(o.id))
+  );
 }

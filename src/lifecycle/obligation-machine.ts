@@ -48,8 +48,9 @@ export const OBLIGATION_EVENT_TYPES: readonly ObligationEventType[] = [
 /** Settled obligations need no more work: reported, or judged not to apply. */
 export const isSettled = (status: ObligationStatus): boolean => status === 'submitted' || status === 'not_required';
 
-/** The deadline row key of an obligation's due time. */
+/** The deadline row keys of an obligation: its due time, and the due-soon escalation before it. */
 export const obligationDeadlineKey = (obligationId: string): string => `obligation:${obligationId}`;
+export const dueSoonDeadlineKey = (obligationId: string): string => `obligation:${obligationId}:due-soon`;
 
 const restore = (status: ObligationStatus) => obligationMachine.resolveState({ value: status, context: {} });
 

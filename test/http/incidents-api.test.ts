@@ -31,7 +31,7 @@ describe('incidents API', () => {
     const incident = incidentSchema.parse(await response.json());
     expect(response.headers.get('location')).toBe(`/api/v1/incidents/${incident.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
-    expect(incident).toMatchObject({ phase: 'detected', allowedEvents: ['CONFIRM', 'DISMISS', 'UPDATE_SCOPE'] });
+    expect(incident).toMatchObject({ phase: 'detected', allowedEvents: ['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS'] });
     const fetched = await server.request(response.headers.get('location')!, { token: server.tokens.viewer });
     expect(incidentSchema.parse(await fetched.json())).toEqual(incident);
   });
@@ -46,30 +46,38 @@ describe('incidents API', () => {
     await send({ type: 'CONFIRM', awarenessAt: '2026-11-20T08:00:00+08:00', occurredAt: '2026-11-19T23:00:00Z' });
     await send({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }, { jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact', 'communications_content'] });
     await send({ type: 'RECORD_CONTAINMENT_ACTION', description: 'Closed the public database port' });
-    await send({ type: 'MARK_CONTAINED' });
-    await send({ type: 'OBLIGATIONS_ASSESSED', obligations: [] }, server.tokens.legal);
+    const contained = await send({ type: 'MARK_CONTAINED' });
+    // The engine assessed the scope; legal settles each regulator duty (here: records why not).
+    const regulatorDuties = contained.obligations.filter((o) => o.recipient !== 'individuals');
+    expect(regulatorDuties.map((o) => o.id)).toContain('eu-gdpr:regulator:DE');
+    for (const duty of regulatorDuties) {
+      expect(duty.allowedEvents).toContain('OBLIGATION_NOT_REQUIRED');
+      await send({ type: 'OBLIGATION_NOT_REQUIRED', obligationId: duty.id, reason: 'test: exemption recorded by counsel' }, server.tokens.legal);
+    }
     const review = await send({ type: 'INDIVIDUALS_NOT_REQUIRED', reason: 'Art. 34(3)(a): encrypted' }, server.tokens.legal);
     expect(review).toMatchObject({ phase: 'review', tracks: null, clock: { awarenessAt: '2026-11-20T00:00:00.000Z' } });
     await send({ type: 'COMPLETE_REVIEW', cause: 'Port left open', lessons: 'Scan exposure daily', actions: [{ description: 'Add scanner', owner: 'infra' }] });
     const closed = await send({ type: 'CLOSE' });
-    expect(closed).toMatchObject({ phase: 'closed', version: 9, allowedEvents: ['REOPEN'] });
+    expect(closed).toMatchObject({ phase: 'closed', allowedEvents: ['REOPEN'] });
 
     const timeline = timelineSchema.parse(await readJson(await server.request(`/api/v1/incidents/${id}/timeline`, { token: server.tokens.viewer })));
     expect(timeline.items.map((e) => e.type)).toEqual([
-      'CREATED', 'CONFIRM', 'UPDATE_SCOPE', 'RECORD_CONTAINMENT_ACTION', 'MARK_CONTAINED', 'OBLIGATIONS_ASSESSED', 'INDIVIDUALS_NOT_REQUIRED', 'COMPLETE_REVIEW', 'CLOSE',
+      'CREATED', 'CONFIRM', 'OBLIGATIONS_ASSESSED', 'UPDATE_SCOPE', 'OBLIGATIONS_ASSESSED', 'RECORD_CONTAINMENT_ACTION', 'MARK_CONTAINED',
+      ...regulatorDuties.map(() => 'OBLIGATION_NOT_REQUIRED'), 'INDIVIDUALS_NOT_REQUIRED', 'COMPLETE_REVIEW', 'CLOSE',
     ]);
+    expect(timeline.items[2]?.actor).toEqual({ kind: 'system', id: 'obligations' });
     const audit = await server.request(`/api/v1/incidents/${id}/audit`, { token: server.tokens.legal });
     expect(audit.headers.get('content-type')).toContain('application/x-ndjson');
     const lines = (await audit.text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(lines.map((l) => l.seq)).toEqual(timeline.items.map((e) => e.seq));
     const verify = await readJson(await server.request(`/api/v1/audit/verify?incidentId=${id}`, { token: server.tokens.viewer }));
-    expect(verify).toMatchObject({ ok: true, rowsChecked: 9, firstBroken: null });
+    expect(verify).toMatchObject({ ok: true, rowsChecked: timeline.items.length, firstBroken: null });
   });
 
   it('answers 409 with the allowed events when the state refuses, 412 on a stale If-Match', async () => {
     const { id } = await openIncident();
     const refused = await problemOf(await post(`/api/v1/incidents/${id}/events`, { type: 'MARK_CONTAINED' }), 409);
-    expect(refused.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE']);
+    expect(refused.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS']);
     const stale = await problemOf(await post(`/api/v1/incidents/${id}/events`, { type: 'DISMISS', reason: 'noise' }, undefined, { 'If-Match': '"7"' }), 412);
     expect(stale.currentVersion).toBe(1);
     const ok = await post(`/api/v1/incidents/${id}/events`, { type: 'DISMISS', reason: 'noise' }, undefined, { 'If-Match': '"1"' });

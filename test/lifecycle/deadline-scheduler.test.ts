@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { IncidentService } from '../../src/lifecycle/incident-service.js';
 import { DeadlineScheduler } from '../../src/lifecycle/deadline-scheduler.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
-import { legal, responder } from '../support/actors.js';
+import { engine, legal, responder } from '../support/actors.js';
 import { manualClock } from '../support/clock.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
 
@@ -27,7 +27,7 @@ const obligation = (id: string, dueAt: string) => ({
   id,
   regime: 'CN-CAC-Incident-Reporting-Measures',
   jurisdiction: 'CN',
-  recipient: 'regulator',
+  recipient: 'regulator' as const,
   authority: 'Provincial CAC',
   dueAt,
   citation: '国家网络安全事件报告管理办法 Art. 4',
@@ -36,7 +36,7 @@ const obligation = (id: string, dueAt: string) => ({
 async function incidentWithObligations(service: IncidentService, ...obligations: ReturnType<typeof obligation>[]) {
   const { id } = await service.create({ title: 'Leak', severity: 'critical' }, responder);
   await service.send(id, { type: 'CONFIRM', awarenessAt: '2026-03-06T09:00:00Z' }, { actor: responder });
-  await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations }, { actor: legal });
+  await service.dispatch(id, { type: 'OBLIGATIONS_ASSESSED', obligations }, { actor: engine });
   return id;
 }
 

@@ -28,6 +28,7 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
     UPDATE_SCOPE: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }] },
     INDIVIDUALS_NOTICE_REQUIRED: { type: 'INDIVIDUALS_NOTICE_REQUIRED' },
     INDIVIDUALS_NOT_REQUIRED: { type: 'INDIVIDUALS_NOT_REQUIRED', reason: 'data encrypted, key safe' },
+    SET_RESPONDERS: { type: 'SET_RESPONDERS', responders: [{ name: 'On-call', email: 'oncall@example.com' }] },
     OBLIGATIONS_ASSESSED: {
       type: 'OBLIGATIONS_ASSESSED',
       obligations: [
@@ -37,7 +38,8 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
           jurisdiction: 'CN',
           recipient: 'regulator',
           authority: 'CAC',
-          dueAt: null,
+          dueAt: '2026-03-06T14:00:00.000Z',
+          dueSoonAt: '2026-03-06T13:00:00.000Z',
           citation: 'PIPL Art. 57(1)',
         },
       ],
@@ -58,7 +60,7 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
     REPORT_CHANGES_REQUESTED: { type: 'REPORT_CHANGES_REQUESTED', obligationId, versionId: 'r1' },
     REPORT_APPROVED: { type: 'REPORT_APPROVED', obligationId, versionId: 'r1', contentHash: 'rh1' },
     REPORT_EDITED: { type: 'REPORT_EDITED', obligationId, versionId: 'r2' },
-    DEADLINE_REACHED: { type: 'DEADLINE_REACHED', key: `obligation:${obligationId}` },
+    DEADLINE_REACHED: { type: 'DEADLINE_REACHED', key: `obligation:${obligationId}${snapshot.context.obligations[0]?.dueSoonSince ? '' : ':due-soon'}` },
     ALERT_LINKED: { type: 'ALERT_LINKED', alertId: 'a1', source: 'prometheus', title: 'DB exposed', severity: 'critical' },
     ALERT_RESOLVED: { type: 'ALERT_RESOLVED', alertId: 'a1' },
   };
@@ -72,7 +74,7 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
 const serializeState = (snapshot: IncidentSnapshot) =>
   JSON.stringify([
     snapshot.value,
-    snapshot.context.obligations.map((o) => [o.status, o.overdueSince !== null]),
+    snapshot.context.obligations.map((o) => [o.status, o.overdueSince !== null, o.dueSoonSince !== null]),
     snapshot.context.review !== null,
     snapshot.context.individuals.sendId,
     snapshot.context.alerts.map((a) => a.resolvedAt !== null),
@@ -207,6 +209,15 @@ describe('incident machine: rules', () => {
     expect(s.context.alerts).toEqual([{ alertId: 'am:fp1', source: 'alertmanager', title: 'Public DB port', severity: 'critical', linkedAt: at, resolvedAt: at }]);
     const closedOut = applyEvent(startIncident(input), { type: 'DISMISS', reason: 'noise', at, actor: responder });
     expect(() => applyEvent(closedOut, { ...alert, at, actor: responder })).toThrow(/not accepted while the incident is dismissed/);
+  });
+
+  it('marks an obligation due soon, then overdue, each once', () => {
+    let s = drive([{ type: 'CONFIRM', awarenessAt: at }, { type: 'OBLIGATIONS_ASSESSED', obligations: [{ ...obligation, dueSoonAt: '2026-03-08T16:00:00.000Z' }] }]);
+    s = applyEvent(s, { type: 'DEADLINE_REACHED', key: 'obligation:gdpr-art33:due-soon', at, actor: responder });
+    expect(s.context.obligations[0]).toMatchObject({ dueSoonSince: at, overdueSince: null });
+    expect(() => applyEvent(s, { type: 'DEADLINE_REACHED', key: 'obligation:gdpr-art33:due-soon', at, actor: responder })).toThrow(/not open/);
+    s = applyEvent(s, { type: 'DEADLINE_REACHED', key: 'obligation:gdpr-art33', at, actor: responder });
+    expect(s.context.obligations[0]).toMatchObject({ dueSoonSince: at, overdueSince: at, status: 'pending' });
   });
 
   it('goes back to reporting on its earlier assessment after a reopening', () => {

@@ -3,7 +3,7 @@ import { verifyAudit } from '../../src/audit/verify.js';
 import { ForbiddenError, InvalidInputError, NotFoundError, VersionConflictError } from '../../src/errors.js';
 import { IncidentService } from '../../src/lifecycle/incident-service.js';
 import { EventNotAllowedError } from '../../src/lifecycle/incident-transitions.js';
-import { legal, notices, responder, viewer } from '../support/actors.js';
+import { engine, legal, notices, responder, viewer } from '../support/actors.js';
 import { manualClock } from '../support/clock.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
 
@@ -27,7 +27,7 @@ const gdpr = {
   id: 'gdpr-art33',
   regime: 'EU-GDPR',
   jurisdiction: 'DE',
-  recipient: 'regulator',
+  recipient: 'regulator' as const,
   authority: 'BfDI',
   dueAt: '2026-03-09T10:00:00.000Z',
   citation: 'GDPR Art. 33(1)',
@@ -37,7 +37,7 @@ describe('IncidentService', () => {
   it('creates an incident in detected with its first event and audit row', async () => {
     const incident = await service.create({ title: 'Chat DB leak', severity: 'critical' }, responder);
     expect(incident).toMatchObject({ phase: 'detected', version: 1, tracks: null, detectedAt: '2026-03-06T10:00:00.000Z' });
-    expect(incident.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE']);
+    expect(incident.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS']);
     expect(await service.timeline(incident.id)).toMatchObject([{ seq: 1, type: 'CREATED' }]);
     expect(await counts()).toEqual({ events: 1, audit: 1 });
   });
@@ -46,7 +46,7 @@ describe('IncidentService', () => {
     const { id } = await service.create({ title: 'Chat DB leak', severity: 'critical' }, responder);
     await service.send(id, { type: 'CONFIRM', awarenessAt: '2026-03-06T09:30:00+01:00' }, { actor: responder });
     await service.send(id, { type: 'MARK_CONTAINED' }, { actor: responder });
-    await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [] }, { actor: responder });
+    await service.dispatch(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [] }, { actor: engine });
     const review = await service.send(id, { type: 'INDIVIDUALS_NOT_REQUIRED', reason: 'no contact data' }, { actor: legal });
     expect(review).toMatchObject({ phase: 'review', version: 5, clock: { awarenessAt: '2026-03-06T08:30:00.000Z' } });
     await service.send(id, { type: 'COMPLETE_REVIEW', cause: 'c', lessons: 'l', actions: [{ description: 'a' }] }, { actor: responder });
@@ -63,7 +63,7 @@ describe('IncidentService', () => {
     const before = await counts();
     const error = await service.send(id, { type: 'MARK_CONTAINED' }, { actor: responder }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EventNotAllowedError);
-    expect((error as EventNotAllowedError).allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE']);
+    expect((error as EventNotAllowedError).allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS']);
     expect(await counts()).toEqual(before);
     expect((await service.get(id)).version).toBe(1);
   });
@@ -142,7 +142,7 @@ describe('IncidentService', () => {
     const { id } = await service.create({ title: 'halfway', severity: 'critical' }, responder);
     await service.send(id, { type: 'CONFIRM', awarenessAt: '2026-03-06T09:00:00Z' }, { actor: responder });
     await service.send(id, { type: 'RECORD_CONTAINMENT_ACTION', description: 'bucket made private' }, { actor: responder });
-    await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [gdpr] }, { actor: legal });
+    await service.dispatch(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [gdpr] }, { actor: engine });
     const before = await service.get(id);
     const deadlinesBefore = await service.pendingDeadlines(id);
     expect(deadlinesBefore).toEqual([{ key: 'obligation:gdpr-art33', dueAt: '2026-03-09T10:00:00.000Z' }]);
@@ -158,8 +158,8 @@ describe('IncidentService', () => {
   it('re-arms, moves and cancels deadline rows as obligations change', async () => {
     const { id } = await service.create({ title: 'x', severity: 'high' }, responder);
     await service.send(id, { type: 'CONFIRM', awarenessAt: '2026-03-06T09:00:00Z' }, { actor: responder });
-    await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [gdpr] }, { actor: legal });
-    await service.send(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [{ ...gdpr, dueAt: '2026-03-09T12:00:00Z' }] }, { actor: legal });
+    await service.dispatch(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [gdpr] }, { actor: engine });
+    await service.dispatch(id, { type: 'OBLIGATIONS_ASSESSED', obligations: [{ ...gdpr, dueAt: '2026-03-09T12:00:00Z' }] }, { actor: engine });
     expect(await service.pendingDeadlines(id)).toEqual([{ key: 'obligation:gdpr-art33', dueAt: '2026-03-09T12:00:00.000Z' }]);
     await service.send(id, { type: 'OBLIGATION_NOT_REQUIRED', obligationId: 'gdpr-art33', reason: 'no risk' }, { actor: legal });
     expect(await service.pendingDeadlines(id)).toEqual([]);

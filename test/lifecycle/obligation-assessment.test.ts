@@ -16,6 +16,8 @@ const stored = (id: string, status: Obligation['status'], overdueSince: string |
   ...input(id),
   status,
   assessedAt: '2026-03-06T10:00:00.000Z',
+  dueSoonAt: null,
+  dueSoonSince: null,
   overdueSince,
   notRequired: null,
   approvedVersion: null,
@@ -26,6 +28,8 @@ const later = '2026-03-07T10:00:00.000Z';
 describe('mergeAssessment', () => {
   it('adds new obligations as pending', () => {
     expect(mergeAssessment([], [input('a')], later)).toEqual([{ ...stored('a', 'pending'), assessedAt: later }]);
+    const [withDueSoon] = mergeAssessment([], [{ ...input('b'), dueSoonAt: '2026-03-08T10:00:00.000Z' }], later);
+    expect(withDueSoon).toMatchObject({ dueSoonAt: '2026-03-08T10:00:00.000Z', dueSoonSince: null });
   });
 
   it('drops an untouched obligation that no longer applies, keeps one with work on it', () => {

@@ -5,3 +5,4 @@ export const legal: Actor = { kind: 'token', id: 'tok-legal', name: 'privacy cou
 export const admin: Actor = { kind: 'token', id: 'tok-admin', name: 'admin', role: 'admin' };
 export const viewer: Actor = { kind: 'token', id: 'tok-viewer', name: 'auditor', role: 'viewer' };
 export const notices = { kind: 'system', id: 'notices' } as const satisfies Actor;
+export const engine = { kind: 'system', id: 'obligations' } as const satisfies Actor;

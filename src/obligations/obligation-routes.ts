@@ -1,0 +1,85 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env.js';
+import { problemResponse, secureRoute } from '../http/secure-route.js';
+import type { IncidentService } from '../lifecycle/incident-service.js';
+import { incidentIdParams } from '../lifecycle/routes/incident-schemas.js';
+import { assessmentFactsSchema } from './assessment-facts.js';
+import { LIVE_STATUSES } from './live-status.js';
+import type { ObligationsService } from './obligations-service.js';
+import { DEADLINE_UNITS, RECIPIENTS } from './regime-schema.js';
+
+const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
+const instant = z.string().openapi({ format: 'date-time' });
+const timing = {
+  deadline: z.object({ amount: z.number().nullable(), unit: z.enum(DEADLINE_UNITS), from: z.string() }),
+  dueAt: instant.nullable().openapi({ description: 'UTC; null when the duty has no fixed time or a clock fact is missing' }),
+  dueSoonAt: instant.nullable(),
+  urgent: z.boolean().openapi({ description: 'An "immediately" / "without undue delay" duty: act now' }),
+  missingFacts: z.array(z.string()).openapi({ description: 'Clock-start facts not known yet' }),
+};
+const contents = z.array(z.object({ field: z.string(), label: z.string(), citation: z.string().optional() }));
+
+export const assessedObligationSchema = z
+  .object({
+    id: z.string(),
+    regime: z.string(),
+    regimeName: z.string(),
+    jurisdiction: z.string(),
+    recipient: z.enum(RECIPIENTS),
+    authority: z.string().nullable(),
+    contact: z.object({ channel: z.string(), url: z.string().nullable() }).nullable(),
+    timeZone: z.string(),
+    ...timing,
+    stages: z.array(z.object({ id: z.string(), name: z.string(), ...timing, requiredContents: contents, note: z.string().nullable() })),
+    requiredContents: contents,
+    exemptions: z.array(z.object({ id: z.string(), description: z.string(), citation: z.string(), likelyAvailable: z.boolean() })),
+    reason: z.string().openapi({ description: 'Which threshold or fact made it apply' }),
+    trigger: z.string(),
+    citation: z.string(),
+    source: z.array(z.string()),
+    verification: z.string().openapi({ description: 'How firm the source is; UNCONFIRMED marks open points' }),
+    notes: z.array(z.string()),
+  })
+  .openapi('AssessedObligation');
+
+const incidentObligationSchema = assessedObligationSchema
+  .extend({
+    status: z.enum(LIVE_STATUSES),
+    dueAtLocal: z.string().nullable().openapi({ description: 'The due time on the regulator’s wall clock, with offset' }),
+    dueSoonSince: instant.nullable(),
+    overdueSince: instant.nullable(),
+    submittedAt: instant.nullable(),
+    notRequiredReason: z.string().nullable(),
+  })
+  .openapi('IncidentObligation');
+
+const whatIf = secureRoute(READERS, {
+  method: 'post',
+  path: '/api/v1/assessments',
+  tags: ['obligations'],
+  summary: 'What-if: the obligations these facts would bring (nothing is stored)',
+  request: { body: { required: true, content: { 'application/json': { schema: assessmentFactsSchema } } } },
+  responses: {
+    200: { description: 'Obligations, urgent first, then by due time', content: { 'application/json': { schema: z.object({ obligations: z.array(assessedObligationSchema) }) } } },
+  },
+});
+
+const forIncident = secureRoute(READERS, {
+  method: 'get',
+  path: '/api/v1/incidents/{id}/obligations',
+  tags: ['obligations'],
+  summary: 'The incident’s obligations: who to tell, by when, why, and where each stands',
+  request: { params: incidentIdParams },
+  responses: {
+    200: { description: 'Obligations with live status', content: { 'application/json': { schema: z.object({ obligations: z.array(incidentObligationSchema) }) } } },
+    404: problemResponse('No such incident'),
+  },
+});
+
+export function registerObligationRoutes(app: OpenAPIHono<AppEnv>, obligations: ObligationsService, incidents: IncidentService): void {
+  app.openapi(whatIf, async (c) => c.json({ obligations: obligations.whatIf(c.req.valid('json')) }, 200));
+  app.openapi(forIncident, async (c) => {
+    const incident = await incidents.get(c.req.valid('param').id);
+    return c.json({ obligations: obligations.forIncident(incident) }, 200);
+  });
+}
