@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { fieldIssues, InvalidInputError } from '../errors.js';
+import type { RequiredField } from './required-fields.js';
+
+/**
+ * What callers hand the renderer, as zod schemas. Everything here comes from incidents and
+ * recipients, so it is untrusted: templates escape it in HTML and never evaluate it, and anything
+ * that can reach a mail subject must be one line, so it cannot add a header.
+ */
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+export const isSingleLine = (value: string): boolean => !LINE_BREAK_OR_CONTROL.test(value);
+
+const singleLine = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max).refine(isSingleLine, 'must be one line: line breaks and control characters are refused');
+const camelKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase key');
+const fieldValues = z.record(camelKey, z.string().max(20_000));
+
+export const organizationSchema = z.strictObject({ name: singleLine(200) });
+
+/** The incident-wide content of a notice to individuals: the same for every recipient. */
+export const noticeContentSchema = z.strictObject({ organization: organizationSchema, fields: fieldValues });
+export type NoticeContent = z.infer<typeof noticeContentSchema>;
+
+/** Personalisation, kept apart from the content so one approved text serves every recipient. */
+export const noticeRecipientSchema = z.strictObject({
+  name: singleLine(200),
+  /** The recipient's preferred locale; the caller may force another. */
+  locale: z.string().max(35).optional(),
+  /** Extra values an organisation's own templates may use as `recipient.custom.<key>`. */
+  custom: z.record(camelKey, singleLine(2_000)).optional(),
+});
+export type NoticeRecipient = z.infer<typeof noticeRecipientSchema>;
+
+export const individualNoticeInputSchema = z.strictObject({ content: noticeContentSchema, recipient: noticeRecipientSchema });
+export type IndividualNoticeInput = z.infer<typeof individualNoticeInputSchema>;
+
+export const regulatorReportInputSchema = z.strictObject({
+  organization: organizationSchema,
+  incident: z.strictObject({ title: singleLine(200), summary: z.string().trim().min(1, 'must not be empty').max(10_000) }),
+  fields: fieldValues,
+});
+export type RegulatorReportInput = z.infer<typeof regulatorReportInputSchema>;
+
+function requirementMessage(field: RequiredField): string {
+  const where = field.citation === null ? '' : ` (${field.citation})`;
+  return `required by ${field.requiredBy.join(', ')}${where}: ${field.label}`;
+}
+
+/**
+ * The schema of the `fields` part for one set of required items, each named, so a missing or
+ * blank one is reported by its field name and the regimes that ask for it.
+ */
+export function requiredFieldsSchema(fields: readonly RequiredField[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    const message = requirementMessage(field);
+    const value = z.string({ error: message }).trim().min(1, message);
+    shape[field.field] = field.optional ? value.optional() : value;
+  }
+  return z.object(shape);
+}
+
+/** Checks `values` against the required items; the error's message names each missing one. */
+export function checkRequiredFields(fields: readonly RequiredField[], values: Readonly<Record<string, string>>, what: 'notice' | 'report'): void {
+  // Issue paths point into the caller's input: a notice nests its fields under `content`.
+  const schema = z.object({ fields: requiredFieldsSchema(fields) });
+  if (what === 'notice') parseInput(z.object({ content: schema }), { content: { fields: values } }, what);
+  else parseInput(schema, { fields: values }, what);
+}
+
+/** Parses or throws an `InvalidInputError` whose message lists the missing field names. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = fieldIssues(result.error.issues);
+  const missing = issues.filter((i) => /^(content\.)?fields\./.test(i.path)).map((i) => i.path.replace(/^(content\.)?fields\./, ''));
+  const message =
+    missing.length > 0
+      ? `${what}: missing required fields: ${missing.join(', ')}`
+      : `${what}: invalid input: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`;
+  throw new InvalidInputError(message, issues);
+}

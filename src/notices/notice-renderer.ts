@@ -1,0 +1,33 @@
+import type { Regime } from '../obligations/regime-schema.js';
+import { missingRequiredFields, type RequirementTarget } from './missing-required-fields.js';
+import { renderEscalationMail, type EscalationInput } from './render-escalation.js';
+import { renderIndividualNotice, type IndividualNoticeOptions, type RenderedMessage } from './render-individual-notice.js';
+import { renderRegulatorReport, type RenderedReport } from './render-regulator-report.js';
+import type { ReportTarget } from './report-target.js';
+import { TemplateRegistry } from './template-registry.js';
+
+/** The renderer bound to the loaded regimes and templates; built once at start-up. */
+export interface NoticeRenderer {
+  readonly locales: string[];
+  readonly reportRegimes: string[];
+  renderIndividualNotice(input: unknown, options: IndividualNoticeOptions): RenderedMessage;
+  renderRegulatorReport(input: unknown, target: ReportTarget): RenderedReport;
+  renderEscalationMail(input: EscalationInput): { subject: string; text: string };
+  missingRequiredFields(target: RequirementTarget, values: Readonly<Record<string, unknown>>): string[];
+}
+
+/**
+ * Loads and checks every template (a broken file stops start-up with its name) against the
+ * regimes already loaded from `workflows/`.
+ */
+export async function createNoticeRenderer(regimes: readonly Regime[], templatesDir?: string): Promise<NoticeRenderer> {
+  const registry = await TemplateRegistry.load(templatesDir);
+  return {
+    locales: registry.namesUnder('notices/individuals'),
+    reportRegimes: registry.namesUnder('reports'),
+    renderIndividualNotice: (input, options) => renderIndividualNotice(registry, regimes, input, options),
+    renderRegulatorReport: (input, target) => renderRegulatorReport(registry, regimes, input, target),
+    renderEscalationMail: (input) => renderEscalationMail(registry, input),
+    missingRequiredFields: (target, values) => missingRequiredFields(regimes, target, values),
+  };
+}

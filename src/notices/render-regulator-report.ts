@@ -1,0 +1,52 @@
+import { NotFoundError } from '../errors.js';
+import type { Regime } from '../obligations/regime-schema.js';
+import { assertAllRendered, documentData, filledFields } from './document-data.js';
+import { checkRequiredFields, parseInput, regulatorReportInputSchema } from './notice-input.js';
+import { resolveReport, type ReportTarget } from './report-target.js';
+import { reportFieldNames, reportFields } from './required-fields.js';
+import type { TemplateRegistry } from './template-registry.js';
+
+export interface RenderedReport {
+  subject: string;
+  html: string | null;
+  text: string;
+  /** The filled required items keyed by field name, for a regulator's portal form. */
+  fields: Record<string, { label: string; citation: string | null; value: string }>;
+}
+
+/**
+ * A report to a regulator for one duty (and stage). Labels and citations of the items come from
+ * the regime file, so the legal wording lives in one place; the template orders and frames them.
+ */
+export function renderRegulatorReport(registry: TemplateRegistry, definitions: readonly Regime[], input: unknown, target: ReportTarget): RenderedReport {
+  const resolved = resolveReport(definitions, target);
+  const { regime, entry, stage } = resolved;
+  const set = registry.get(`reports/${regime.id}`);
+  if (set === undefined) throw new NotFoundError(`no report template for ${regime.id} (known: ${registry.namesUnder('reports').join(', ')})`);
+  const parsed = parseInput(regulatorReportInputSchema, input, 'report');
+  const fields = reportFields(regime, entry, stage?.id ?? null);
+  checkRequiredFields(fields, parsed.fields, 'report');
+  const duties = regime.recipients.filter((e) => e.recipient === 'regulator');
+  const doc = documentData({
+    fields,
+    values: parsed.fields,
+    // One template serves all of a regime's regulator duties, so it may name any of their items.
+    knownFields: duties.flatMap((duty) => [...reportFieldNames(regime, duty)]),
+    stage: stage?.id ?? null,
+    knownStages: duties.flatMap((duty) => (duty.stages ?? []).map((s) => s.id)),
+  });
+  const view = {
+    organization: parsed.organization,
+    incident: parsed.incident,
+    report: {
+      regimeName: regime.name,
+      authority: entry.authority ?? regime.name,
+      citation: entry.citation,
+      stageName: stage?.name ?? null,
+      jurisdiction: resolved.jurisdiction,
+    },
+  };
+  const rendered = registry.render(set, view, { doc });
+  assertAllRendered(set.key, doc);
+  return { ...rendered, fields: filledFields(doc) };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, NotFoundError } from '../../src/errors.js';
+import { reportFields } from '../../src/notices/required-fields.js';
+import { escalationMail } from '../../src/obligations/escalation-mail.js';
+import { obligationDeadlineKey } from '../../src/lifecycle/obligation-machine.js';
+import { initialContext } from '../../src/lifecycle/incident-context.js';
+import { allFields, marker, reportInput, setup } from './notice-fixtures.js';
+
+const { regimes, renderer } = await setup();
+
+describe('reports to regulators', () => {
+  it('has a report template for every regime with a regulator duty', () => {
+    const expected = regimes.filter((r) => r.recipients.some((e) => e.recipient === 'regulator')).map((r) => r.id).sort();
+    expect(renderer.reportRegimes).toEqual(expected);
+  });
+
+  for (const regime of regimes) {
+    for (const entry of regime.recipients.filter((e) => e.recipient === 'regulator')) {
+      for (const stage of entry.stages?.length ? entry.stages.map((s) => s.id) : [null]) {
+        it(`${regime.id} ${entry.id}${stage === null ? '' : ` ${stage}`}: every required item, in HTML, text and JSON`, () => {
+          const fields = reportFields(regime, entry, stage);
+          const target = { regime: regime.id, obligation: `${regime.id}:${entry.id}:XX`, ...(stage === null ? {} : { stage }) };
+          const out = renderer.renderRegulatorReport(reportInput(allFields(fields.map((f) => f.field))), target);
+          for (const field of fields) {
+            expect(out.html, field.field).toContain(marker(field.field));
+            expect(out.text, field.field).toContain(marker(field.field));
+          }
+          expect(Object.keys(out.fields)).toEqual(fields.map((f) => f.field));
+          expect(out.text).toContain(entry.citation);
+          expect(out.subject).toContain('CRM export leaked');
+        });
+      }
+    }
+  }
+
+  it('GDPR Art. 33(3): labels and citations come from the regime file', () => {
+    const gdpr = regimes.find((r) => r.id === 'eu-gdpr')!;
+    const entry = gdpr.recipients.find((e) => e.id === 'regulator')!;
+    const out = renderer.renderRegulatorReport(reportInput(allFields(entry.requiredContents.map((c) => c.field))), { regime: 'eu-gdpr', stage: 'notification' });
+    expect(out.html).toContain('<h3>nature of the breach</h3>');
+    expect(out.html).toContain('<p class="cite">GDPR Art. 33(3)(a)</p>');
+    expect(out.fields.natureOfBreach).toEqual({ label: 'nature of the breach', citation: 'GDPR Art. 33(3)(a)', value: marker('natureOfBreach') });
+  });
+
+  it('NIS2: each stage carries its own items only', () => {
+    const out = renderer.renderRegulatorReport(reportInput({ suspectedMalicious: 'yes', crossBorderImpact: 'no', rootCause: 'ignored' }), { regime: 'eu-nis2', stage: 'earlyWarning' });
+    expect(Object.keys(out.fields)).toEqual(['suspectedMalicious', 'crossBorderImpact']);
+    expect(out.text).not.toContain('ignored');
+    expect(out.text).toContain('Report: early warning');
+  });
+
+  it('names the known regimes, duties and stages when one is unknown', () => {
+    expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'xx-none' })).toThrow(NotFoundError);
+    expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'xx-none' })).toThrow(/known: .*eu-gdpr/);
+    expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'eu-nis2' })).toThrow(/no stage given .*known: earlyWarning, notification, finalReport/);
+    expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'us-hipaa' })).toThrow(InvalidInputError);
+    expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'us-hipaa' })).toThrow(/name one of regulator, regulator-annual/);
+  });
+});
+
+describe('internal escalation mail', () => {
+  it('says what escalation-mail.ts says today', () => {
+    const context = initialContext({ title: 'CRM export leaked', severity: 'high', summary: '', detectedAt: '2026-03-06T10:00:00Z' });
+    const obligation = {
+      id: 'eu-gdpr:regulator:DE', regime: 'eu-gdpr', jurisdiction: 'DE', recipient: 'regulator' as const, authority: 'competent supervisory authority',
+      dueAt: '2026-03-09T10:00:00.000Z', citation: 'GDPR Art. 33(1)', status: 'pending' as const, assessedAt: '2026-03-06T10:00:00Z',
+      dueSoonAt: null, dueSoonSince: null, overdueSince: null, notRequired: null, approvedVersion: null, submission: null,
+    };
+    context.obligations.push(obligation);
+    context.responders.push({ name: 'Ana', email: 'ana@example.com' });
+    const today = escalationMail('inc-1', context, obligationDeadlineKey(obligation.id), '2026-03-09T10:00:00Z', [])!;
+    const rendered = renderer.renderEscalationMail({ incidentId: 'inc-1', incident: { title: context.title, severity: context.severity }, obligation, overdue: true });
+    expect(rendered.subject).toBe(today.subject);
+    expect(rendered.text.trim()).toBe(today.text.trim());
+  });
+});
