@@ -23,6 +23,7 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
     const app = createApp({
       db: runtime.db.kysely,
       incidents: runtime.incidents,
+      obligations: runtime.obligations,
       tokens,
       metrics: new Metrics(runtime.db.kysely),
       logger,

@@ -16,6 +16,14 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   WORKFLOWS_DIR: z.string().min(1).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://... or smtps://...' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Breachline <breachline@localhost>'),
+  MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+  ESCALATION_TO: z
+    .string()
+    .transform((value) => value.split(',').map((address) => address.trim()).filter((address) => address !== ''))
+    .pipe(z.array(z.email('must be a comma-separated list of email addresses')))
+    .default([]),
 });
 
 export type Config = {
@@ -28,6 +36,12 @@ export type Config = {
   bodyLimitBytes: number;
   /** Regime definitions; the shipped `workflows/` folder unless set. */
   workflowsDir: string | undefined;
+  /** Unset: outgoing mail is written as .eml files under mailOutboxDir (works offline). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailOutboxDir: string;
+  /** Who hears about deadlines of incidents that name no responders. */
+  escalationTo: string[];
 };
 
 export class ConfigError extends Error {
@@ -53,5 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     workflowsDir: e.WORKFLOWS_DIR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailOutboxDir: e.MAIL_OUTBOX_DIR,
+    escalationTo: e.ESCALATION_TO,
   };
 }

@@ -6,6 +6,10 @@ import { migrateToLatest } from './db/migrate.js';
 import { DeadlineScheduler } from './lifecycle/deadline-scheduler.js';
 import { IncidentService } from './lifecycle/incident-service.js';
 import { loadRegimes } from './obligations/load-regimes.js';
+import { createMailTransport } from './delivery/mail-transport.js';
+import { enqueueMail } from './delivery/outbox-store.js';
+import { OutboxWorker } from './delivery/outbox-worker.js';
+import { escalationMail } from './obligations/escalation-mail.js';
 import { ObligationsService } from './obligations/obligations-service.js';
 
 export interface Runtime {
@@ -13,6 +17,7 @@ export interface Runtime {
   incidents: IncidentService;
   obligations: ObligationsService;
   scheduler: DeadlineScheduler;
+  outbox: OutboxWorker;
   /** Stops background work, lets it commit, then closes the database. */
   stop(): Promise<void>;
 }
@@ -33,15 +38,29 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     throw error;
   }
   const incidents = new IncidentService(db.kysely, clock, obligations.plan);
-  const scheduler = new DeadlineScheduler(db.kysely, incidents, { intervalMs: config.schedulerIntervalMs, clock, logger });
+  const scheduler = new DeadlineScheduler(db.kysely, incidents, {
+    intervalMs: config.schedulerIntervalMs,
+    clock,
+    logger,
+    onFired: async (trx, fired) => {
+      const mail = escalationMail(fired.incidentId, fired.context, fired.key, fired.at, config.escalationTo);
+      if (mail === null) logger.warn({ incidentId: fired.incidentId, key: fired.key }, 'deadline fired; no responders or ESCALATION_TO to mail');
+      else await enqueueMail(trx, mail);
+    },
+  });
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.mailOutboxDir });
+  const outbox = new OutboxWorker(db.kysely, transport, { intervalMs: config.schedulerIntervalMs, clock, logger });
   scheduler.start();
+  outbox.start();
   return {
     db,
     incidents,
     obligations,
     scheduler,
+    outbox,
     async stop() {
       await scheduler.stop();
+      await outbox.stop();
       await db.close();
     },
   };

@@ -19,7 +19,7 @@ function startMain(env: Record<string, string>) {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const waitFor = async (text: string) => {
-    for (let i = 0; i < 400 && !stdout.includes(text); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 800 && !stdout.includes(text); i++) await new Promise((r) => setTimeout(r, 25));
     if (!stdout.includes(text)) throw new Error(`"${text}" never appeared; stdout: ${stdout} stderr: ${stderr}`);
   };
   return { child, exited, waitFor, output: () => ({ stdout, stderr }) };

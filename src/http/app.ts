@@ -7,6 +7,8 @@ import { registerAuditRoutes } from '../audit/audit-routes.js';
 import type { Database } from '../db/tables.js';
 import { fieldIssues } from '../errors.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
+import { registerObligationRoutes } from '../obligations/obligation-routes.js';
+import type { ObligationsService } from '../obligations/obligations-service.js';
 import { registerIncidentRoutes } from '../lifecycle/routes/incident-routes.js';
 import { registerTokenRoutes } from '../tokens/token-routes.js';
 import type { TokenService } from '../tokens/token-service.js';
@@ -19,6 +21,7 @@ import { problem, problemForError, validationProblem } from './problem.js';
 export interface AppDeps {
   db: Kysely<Database>;
   incidents: IncidentService;
+  obligations: ObligationsService;
   tokens: TokenService;
   metrics: Metrics;
   logger: Logger;
@@ -76,6 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : authenticate(deps.tokens)(c, next)));
   registerIncidentRoutes(app, deps.incidents, deps.db);
+  registerObligationRoutes(app, deps.obligations, deps.incidents);
   registerAuditRoutes(app, deps.db);
   registerTokenRoutes(app, deps.tokens);
 

@@ -3,7 +3,8 @@ import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/tables.js';
-import { PHASES } from '../lifecycle/incident-transitions.js';
+import { PHASES, restore, type PersistedIncident } from '../lifecycle/incident-transitions.js';
+import { unsettledObligations } from '../lifecycle/obligation-status.js';
 
 /** The route pattern a request matched, for labels and logs; the last match is the handler's. */
 export const routeLabel = (c: Context): string => (c.res.status === 404 ? '(unmatched)' : routePath(c, -1));
@@ -42,6 +43,25 @@ export class Metrics {
         const rows = await db.selectFrom('incidents').select(['phase', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('phase').execute();
         const counts = new Map(rows.map((r) => [r.phase, Number(r.n)]));
         for (const phase of PHASES) this.set({ phase }, counts.get(phase) ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'breachline_obligations_overdue',
+      help: 'Obligations of open incidents whose due time passed while they were unsettled',
+      labelNames: ['recipient'] as const,
+      registers: [this.registry],
+      async collect() {
+        // Only incidents in response or review can owe anything; there are few of those at a time.
+        const rows = await db.selectFrom('incidents').select('snapshot').where('phase', 'in', ['response', 'review']).execute();
+        const counts = new Map<string, number>();
+        for (const row of rows) {
+          const context = restore(JSON.parse(row.snapshot) as PersistedIncident).context;
+          for (const o of unsettledObligations(context).filter((o) => o.overdueSince !== null)) {
+            counts.set(o.recipient, (counts.get(o.recipient) ?? 0) + 1);
+          }
+        }
+        this.reset();
+        for (const [recipient, count] of counts) this.set({ recipient }, count);
       },
     });
   }

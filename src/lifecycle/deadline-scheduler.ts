@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import { systemActor } from '../auth/actor.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/tables.js';
+import { PollingLoop } from '../polling-loop.js';
 import { dueDeadlines } from './deadline-store.js';
-import type { IncidentService } from './incident-service.js';
+import type { DeadlineFiredHook, IncidentService } from './incident-service.js';
 
 export interface SchedulerOptions {
   intervalMs: number;
@@ -12,6 +13,8 @@ export interface SchedulerOptions {
   batchSize?: number;
   clock?: Clock;
   logger?: Logger;
+  /** Escalation: what to do, in the same transaction, when a deadline fires. */
+  onFired?: DeadlineFiredHook;
 }
 
 const SCHEDULER = systemActor('scheduler');
@@ -22,9 +25,7 @@ const SCHEDULER = systemActor('scheduler');
  * fire on the first pass after start, and each fires once (see IncidentService.fireDeadline).
  */
 export class DeadlineScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopping = false;
+  private readonly loop: PollingLoop;
   private readonly batchSize: number;
   private readonly clock: Clock;
 
@@ -35,18 +36,16 @@ export class DeadlineScheduler {
   ) {
     this.batchSize = options.batchSize ?? 100;
     this.clock = options.clock ?? systemClock;
+    this.loop = new PollingLoop('deadlines', options.intervalMs, () => this.tick(), options.logger);
   }
 
   start(): void {
-    this.stopping = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops after the pass in progress, if any, has committed. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One pass: fires everything due now. Returns how many deadlines fired. */
@@ -57,26 +56,16 @@ export class DeadlineScheduler {
       let failed = false;
       for (const deadline of due) {
         try {
-          if (await this.incidents.fireDeadline(deadline, SCHEDULER)) fired += 1;
+          if (await this.incidents.fireDeadline(deadline, SCHEDULER, this.options.onFired)) fired += 1;
         } catch (error) {
           // One bad row must not hold up the others; it stays pending and is tried next pass.
           failed = true;
           this.options.logger?.error({ err: error, deadlineId: deadline.id }, 'deadline could not fire');
         }
       }
-      if (due.length < this.batchSize || failed || this.stopping) return fired;
+      if (due.length < this.batchSize || failed || this.loop.stopRequested) break;
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .then((fired) => {
-          if (fired > 0) this.options.logger?.info({ fired }, 'deadlines fired');
-        })
-        .catch((error: unknown) => this.options.logger?.error({ err: error }, 'deadline pass failed; retrying next interval'))
-        .finally(() => this.schedule(this.options.intervalMs));
-    }, delayMs);
+    if (fired > 0) this.options.logger?.info({ fired }, 'deadlines fired');
+    return fired;
   }
 }

@@ -46,6 +46,12 @@ const ENGINE: Actor = { kind: 'system', id: 'obligations' };
 // The events that change what the engine assesses from: scope and clock facts, or a fresh start.
 const REASSESS_AFTER = new Set(['CONFIRM', 'UPDATE_SCOPE', 'REOPEN', 'INDIVIDUALS_NOTIFIED']);
 
+/** Runs inside the transaction that fired a deadline, so what it writes (an escalation) commits with it. */
+export type DeadlineFiredHook = (
+  trx: Kysely<Database>,
+  fired: { incidentId: string; key: string; context: IncidentContext; at: string },
+) => Promise<void>;
+
 export interface SendOptions {
   actor: Actor;
   /** The version the caller last saw; a different current version is a conflict. */
@@ -174,12 +180,13 @@ export class IncidentService {
    * transaction, so a crash either leaves the row pending (it fires after restart) or commits both.
    * Returns false when the row was already taken or the incident no longer needed it.
    */
-  async fireDeadline(deadline: DeadlineRow, actor: Actor): Promise<boolean> {
+  async fireDeadline(deadline: DeadlineRow, actor: Actor, onFired?: DeadlineFiredHook): Promise<boolean> {
     const now = this.clock().toISOString();
     return this.db.transaction().execute(async (trx) => {
       if (!(await claimDeadline(trx, deadline, now))) return false;
       try {
-        await this.applyWithin(trx, deadline.incidentId, { type: 'DEADLINE_REACHED', key: deadline.key }, actor);
+        const { snapshot } = await this.applyWithin(trx, deadline.incidentId, { type: 'DEADLINE_REACHED', key: deadline.key }, actor);
+        await onFired?.(trx, { incidentId: deadline.incidentId, key: deadline.key, context: snapshot.context, at: now });
         return true;
       } catch (error) {
         // The pure step refuses before anything is written, so the claim can be turned into a cancel.

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { IncidentService } from '../../src/lifecycle/incident-service.js';
 import { DeadlineScheduler } from '../../src/lifecycle/deadline-scheduler.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
-import { engine, legal, responder } from '../support/actors.js';
+import { engine, responder } from '../support/actors.js';
 import { manualClock } from '../support/clock.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
 

@@ -1,0 +1,60 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  messageId: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+export interface MailTransport {
+  /** Sends one message; resolves with what the server (or the file writer) said. */
+  send(mail: OutgoingMail): Promise<string>;
+  close(): void;
+}
+
+export interface MailTransportOptions {
+  smtpUrl: string | undefined;
+  from: string;
+  outboxDir: string;
+  /** Pooled SMTP connections; the client is CPU-bound, so a few are plenty. */
+  maxConnections?: number;
+}
+
+/** A file name from a Message-ID: `<abc@host>` -> `abc@host.eml`, nothing that could leave the folder. */
+const fileNameOf = (messageId: string) => `${messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
+
+/**
+ * One nodemailer transport for the process: pooled SMTP when SMTP_URL is set, otherwise each
+ * message is written as an .eml file (named by its Message-ID, so a resend overwrites rather than
+ * duplicates), which lets Breachline run offline and lets a newcomer open what it sent.
+ */
+export function createMailTransport(options: MailTransportOptions): MailTransport {
+  if (options.smtpUrl !== undefined) {
+    const transport = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: options.maxConnections ?? 5 });
+    return {
+      async send(mail) {
+        const info = await transport.sendMail({ from: options.from, ...mail });
+        return String(info.response);
+      },
+      close: () => transport.close(),
+    };
+  }
+  const writer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let ready: Promise<unknown> | undefined;
+  return {
+    async send(mail) {
+      ready ??= mkdir(options.outboxDir, { recursive: true });
+      await ready;
+      const info = await writer.sendMail({ from: options.from, ...mail });
+      const file = join(options.outboxDir, fileNameOf(mail.messageId));
+      // Write then rename, so a reader never sees half a message.
+      await writeFile(`${file}.tmp`, info.message as Buffer);
+      await rename(`${file}.tmp`, file);
+      return `written ${file}`;
+    },
+    close: () => writer.close(),
+  };
+}
