@@ -26,4 +26,5 @@ comparisons.push(
   compare('HTTP: bare Hono JSON POST vs Hono + 1 insert', http('Hono + 1 SQLite insert', baseline), http('bare Hono JSON POST', bare)),
   compare('HTTP: incident event endpoint', http('Hono + 1 SQLite insert', baseline), http('POST /api/v1/incidents/{id}/events', events)),
 );
+comparisons.push(await (await import('./alerts.bench.js')).alertIntakeComparison(baseline));
 printComparisons(comparisons);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createAlerts } from './alerts/alerts-module.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
@@ -20,12 +21,14 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
   try {
     const tokens = new TokenService(runtime.db.kysely, clock);
     if (config.adminToken !== undefined) await tokens.ensureAdmin(config.adminToken);
+    const metrics = new Metrics(runtime.db.kysely);
     const app = createApp({
       db: runtime.db.kysely,
       incidents: runtime.incidents,
       obligations: runtime.obligations,
       tokens,
-      metrics: new Metrics(runtime.db.kysely),
+      alerts: createAlerts(runtime.db.kysely, runtime.incidents, metrics.registry, clock),
+      metrics,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
     });

@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.js';
 import { lifecycleMigration } from './migrations/0001-lifecycle.js';
 import { apiTokensMigration } from './migrations/0002-api-tokens.js';
+import { alertsMigration } from './migrations/0003-alerts.js';
 import { outboxMigration } from './migrations/0004-outbox.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
   '0001-lifecycle': lifecycleMigration,
   '0002-api-tokens': apiTokensMigration,
+  '0003-alerts': alertsMigration,
   '0004-outbox': outboxMigration,
 };
 

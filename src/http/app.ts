@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { isIntakeRequest, registerAlerts, type Alerts } from '../alerts/alerts-module.js';
 import { registerAuditRoutes } from '../audit/audit-routes.js';
 import type { Database } from '../db/tables.js';
 import { fieldIssues } from '../errors.js';
@@ -23,6 +25,7 @@ export interface AppDeps {
   incidents: IncidentService;
   obligations: ObligationsService;
   tokens: TokenService;
+  alerts: Alerts;
   metrics: Metrics;
   logger: Logger;
   bodyLimitBytes: number;
@@ -53,17 +56,23 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     );
   });
   app.use('*', deps.metrics.middleware());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: (c) => {
-        // The rest of the body is never read, so this connection cannot carry another request.
-        c.header('Connection', 'close');
-        return problem(c, 413, 'too-large', `request bodies are limited to ${deps.bodyLimitBytes} bytes`);
-      },
-    }),
-  );
+  const tooLarge = (c: Context) => {
+    // The rest of the body is never read, so this connection cannot carry another request.
+    c.header('Connection', 'close');
+    return problem(c, 413, 'too-large', `request bodies are limited to ${deps.bodyLimitBytes} bytes`);
+  };
+  const limitStream = bodyLimit({ maxSize: deps.bodyLimitBytes, onError: tooLarge });
+  app.use('*', async (c, next) => {
+    // The same rules as hono's bodyLimit, but a declared length is checked from the header first:
+    // bodyLimit reads c.req.raw.body, which makes the Node adapter build a full Request, and that
+    // cost more than the whole alert intake handler (see bench/RESULTS.md, alert intake).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next(); // the adapter gives these no body
+    const length = c.req.header('Content-Length');
+    if (length !== undefined && c.req.header('Transfer-Encoding') === undefined) {
+      return parseInt(length, 10) > deps.bodyLimitBytes ? tooLarge(c) : next();
+    }
+    return limitStream(c, next);
+  });
 
   app.get('/healthz', async (c) => {
     try {
@@ -77,7 +86,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }),
   );
 
-  app.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : authenticate(deps.tokens)(c, next)));
+  // Alert intake checks its own credentials (ingest token, signature or routing key).
+  app.use('/api/v1/*', async (c, next) =>
+    c.req.path === '/api/v1/openapi.json' || isIntakeRequest(c.req.method, c.req.path) ? next() : authenticate(deps.tokens)(c, next),
+  );
+  registerAlerts(app, deps.alerts, deps.tokens);
   registerIncidentRoutes(app, deps.incidents, deps.db);
   registerObligationRoutes(app, deps.obligations, deps.incidents);
   registerAuditRoutes(app, deps.db);

@@ -42,8 +42,20 @@ const info = (row: ApiTokenRow): TokenInfo => ({
   revokedAt: row.revokedAt,
 });
 
+/**
+ * How long a resolved token is trusted without asking the database again. A revocation through
+ * this process clears the cache at once; another process sharing the database sees it within this.
+ */
+const AUTH_CACHE_MS = 2000;
+const AUTH_CACHE_MAX = 10_000;
+
 /** API tokens: issue (the secret is shown once), list, revoke, and resolve a bearer secret to an actor. */
 export class TokenService {
+  /** Active tokens by secret hash; only hits are kept, so a new token works at once everywhere. */
+  private readonly authCache = new Map<string, { actor: Actor; until: number }>();
+  /** Bumped on every local revocation, so a lookup that raced one does not cache its stale answer. */
+  private generation = 0;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock = systemClock,
@@ -73,6 +85,7 @@ export class TokenService {
       await trx.updateTable('apiTokens').set({ revokedAt: null, role: 'admin' }).where('id', '=', existing.id).execute();
       await appendAudit(trx, { incidentId: null, actor, action: 'token.restored', payload: { tokenId: existing.id }, at });
     });
+    this.forgetAuthenticated();
   }
 
   async list(): Promise<TokenInfo[]> {
@@ -82,7 +95,7 @@ export class TokenService {
 
   async revoke(id: string, by: Actor): Promise<TokenInfo> {
     const at = this.clock().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    const revoked = await this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst();
       if (row === undefined) throw new NotFoundError(`token ${id} not found`);
       if (row.revokedAt !== null) return info(row);
@@ -90,17 +103,35 @@ export class TokenService {
       await appendAudit(trx, { incidentId: null, actor: by, action: 'token.revoked', payload: { tokenId: id }, at });
       return info({ ...row, revokedAt: at });
     });
+    this.forgetAuthenticated();
+    return revoked;
   }
 
-  /** The actor behind an active token secret, or null. */
+  /** The actor behind an active token secret, or null. Hits are cached for AUTH_CACHE_MS. */
   async authenticate(secret: string): Promise<Actor | null> {
+    const hash = hashSecret(secret);
+    const now = Date.now();
+    const hit = this.authCache.get(hash);
+    if (hit !== undefined && hit.until > now) return hit.actor;
+    const generation = this.generation;
     const row = await this.db
       .selectFrom('apiTokens')
       .select(['id', 'name', 'role'])
-      .where('secretHash', '=', hashSecret(secret))
+      .where('secretHash', '=', hash)
       .where('revokedAt', 'is', null)
       .executeTakeFirst();
-    return row === undefined ? null : { kind: 'token', id: row.id, name: row.name, role: row.role as Role };
+    if (row === undefined) return null;
+    const actor: Actor = { kind: 'token', id: row.id, name: row.name, role: row.role as Role };
+    if (generation === this.generation) {
+      if (this.authCache.size >= AUTH_CACHE_MAX) this.authCache.clear();
+      this.authCache.set(hash, { actor, until: now + AUTH_CACHE_MS });
+    }
+    return actor;
+  }
+
+  private forgetAuthenticated(): void {
+    this.generation++;
+    this.authCache.clear();
   }
 
   private async store(name: string, role: Role, secret: string, by: Actor): Promise<TokenInfo> {
