@@ -49,6 +49,13 @@ describe('npm start', () => {
     expect((await after.get(id)).obligations[0]?.overdueSince).not.toBeNull();
   });
 
+  it('refuses to start on a broken regime file, naming the file, the path and the problem', async () => {
+    t = await tempDb();
+    const main = startMain({ DATABASE_URL: t.url, WORKFLOWS_DIR: 'test/obligations/fixtures/bad-unit' });
+    expect(await main.exited).toBe(1);
+    expect(main.output().stderr).toMatch(/^breachline: test\/obligations\/fixtures\/bad-unit\/eu-gdpr\.yaml: recipients\.0\.deadline\.unit: /);
+  });
+
   it('refuses to start on bad configuration, naming the variable', async () => {
     const main = startMain({ DATABASE_URL: 'mysql://db/breachline' });
     expect(await main.exited).toBe(1);

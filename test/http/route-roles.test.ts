@@ -68,6 +68,14 @@ describe('routes and roles', () => {
   it('lets any role scrape /metrics, and serves health and docs without a token', async () => {
     for (const role of ROLES) expect((await server.request('/metrics', { token: server.tokens[role] })).status).toBe(200);
     expect((await server.request('/healthz', { token: null })).status).toBe(200);
-    expect((await server.request('/api/docs', { token: null })).status).toBe(200);
+    const docs = await server.request('/api/docs', { token: null });
+    expect(docs.status).toBe(200);
+    // Everything the page loads comes from this server (it must work offline).
+    const assets = [...(await docs.text()).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const asset of assets) {
+      expect(asset.startsWith('/'), asset).toBe(true);
+      expect((await server.request(asset, { token: null })).status, asset).toBe(200);
+    }
   });
 });
