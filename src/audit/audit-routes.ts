@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.js';
 import type { AppEnv } from '../http/app-env.js';
-import { secureRoute } from '../http/secure-route.js';
+import { jsonResponse, secureRoute } from '../http/secure-route.js';
 import { verifyAudit } from './verify.js';
 
 const verificationSchema = z
@@ -29,7 +29,7 @@ const verify = secureRoute(['admin', 'responder', 'legal', 'viewer'], {
   tags: ['audit'],
   summary: 'Re-compute every audit hash chain and report the first broken link',
   request: { query: z.object({ incidentId: z.string().min(1).max(100).optional() }) },
-  responses: { 200: { description: 'The verification result', content: { 'application/json': { schema: verificationSchema } } } },
+  responses: { 200: jsonResponse(verificationSchema, 'The verification result') },
 });
 
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, db: Kysely<Database>): void {

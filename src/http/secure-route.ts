@@ -39,4 +39,10 @@ export function secureRoute<R extends Omit<RouteConfig, 'middleware' | 'security
   } as R & Pick<RouteConfig, 'middleware' | 'security'>);
 }
 
+/** A JSON response in a route's OpenAPI config. */
+export const jsonResponse = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** A required JSON request body in a route's OpenAPI config. */
+export const jsonBody = <S>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
+
 export { problemResponse };

@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.js';
-import { problemResponse, secureRoute } from '../http/secure-route.js';
+import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../http/secure-route.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import { incidentIdParams } from '../lifecycle/routes/incident-schemas.js';
 import { assessmentFactsSchema } from './assessment-facts.js';
@@ -58,9 +58,9 @@ const whatIf = secureRoute(READERS, {
   path: '/api/v1/assessments',
   tags: ['obligations'],
   summary: 'What-if: the obligations these facts would bring (nothing is stored)',
-  request: { body: { required: true, content: { 'application/json': { schema: assessmentFactsSchema } } } },
+  request: { body: jsonBody(assessmentFactsSchema) },
   responses: {
-    200: { description: 'Obligations, urgent first, then by due time', content: { 'application/json': { schema: z.object({ obligations: z.array(assessedObligationSchema) }) } } },
+    200: jsonResponse(z.object({ obligations: z.array(assessedObligationSchema) }), 'Obligations, urgent first, then by due time'),
   },
 });
 
@@ -71,7 +71,7 @@ const forIncident = secureRoute(READERS, {
   summary: 'The incident’s obligations: who to tell, by when, why, and where each stands',
   request: { params: incidentIdParams },
   responses: {
-    200: { description: 'Obligations with live status', content: { 'application/json': { schema: z.object({ obligations: z.array(incidentObligationSchema) }) } } },
+    200: jsonResponse(z.object({ obligations: z.array(incidentObligationSchema) }), 'Obligations with live status'),
     404: problemResponse('No such incident'),
   },
 });

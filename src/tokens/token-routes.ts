@@ -1,7 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ROLES } from '../auth/actor.js';
 import type { AppEnv } from '../http/app-env.js';
-import { problemResponse, secureRoute } from '../http/secure-route.js';
+import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../http/secure-route.js';
 import { createTokenSchema, type TokenService } from './token-service.js';
 
 const tokenInfoSchema = z
@@ -17,15 +17,14 @@ const tokenInfoSchema = z
   .openapi('Token');
 
 const ADMIN = ['admin'] as const;
-const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const createToken = secureRoute(ADMIN, {
   method: 'post',
   path: '/api/v1/tokens',
   tags: ['tokens'],
   summary: 'Issue an API token; the secret is in this response only',
-  request: { body: { required: true, content: { 'application/json': { schema: createTokenSchema } } } },
-  responses: { 201: json(tokenInfoSchema.extend({ token: z.string() }), 'The token, with its secret (shown once)') },
+  request: { body: jsonBody(createTokenSchema) },
+  responses: { 201: jsonResponse(tokenInfoSchema.extend({ token: z.string() }), 'The token, with its secret (shown once)') },
 });
 
 const listTokens = secureRoute(ADMIN, {
@@ -33,7 +32,7 @@ const listTokens = secureRoute(ADMIN, {
   path: '/api/v1/tokens',
   tags: ['tokens'],
   summary: 'List tokens (never their secrets)',
-  responses: { 200: json(z.object({ items: z.array(tokenInfoSchema) }), 'All tokens, revoked ones included') },
+  responses: { 200: jsonResponse(z.object({ items: z.array(tokenInfoSchema) }), 'All tokens, revoked ones included') },
 });
 
 const revokeToken = secureRoute(ADMIN, {
@@ -42,7 +41,7 @@ const revokeToken = secureRoute(ADMIN, {
   tags: ['tokens'],
   summary: 'Revoke a token; it stops working at once',
   request: { params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: json(tokenInfoSchema, 'The revoked token'), 404: problemResponse('No such token') },
+  responses: { 200: jsonResponse(tokenInfoSchema, 'The revoked token'), 404: problemResponse('No such token') },
 });
 
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, tokens: TokenService): void {

@@ -3,15 +3,13 @@ import { z } from '@hono/zod-openapi';
 import type { Clock } from '../../clock.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { problem } from '../../http/problem.js';
-import { problemResponse, secureRoute } from '../../http/secure-route.js';
+import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
 import { AlertLinkedError, mergeSchema, promoteSchema, snoozeSchema, type AlertActions } from '../alert-actions.js';
 import { listAlertsSchema, type AlertQuery } from '../alert-query.js';
 import { alertDetailSchema, alertPageSchema, idParams } from './alert-schemas.js';
 
 const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 const RESPONDERS = ['admin', 'responder'] as const;
-const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
 const linked = z.object({ incidentId: z.string() });
 
 const listAlerts = secureRoute(READERS, {
@@ -20,7 +18,7 @@ const listAlerts = secureRoute(READERS, {
   tags: ['alerts'],
   summary: 'List and search alerts, newest first, with filters and cursor pages',
   request: { query: listAlertsSchema },
-  responses: { 200: json(alertPageSchema, 'One page; pass nextCursor as cursor for the next') },
+  responses: { 200: jsonResponse(alertPageSchema, 'One page; pass nextCursor as cursor for the next') },
 });
 
 const getAlert = secureRoute(READERS, {
@@ -29,7 +27,7 @@ const getAlert = secureRoute(READERS, {
   tags: ['alerts'],
   summary: 'An alert with its first and latest payload',
   request: { params: idParams },
-  responses: { 200: json(alertDetailSchema, 'The alert'), 404: problemResponse('No such alert') },
+  responses: { 200: jsonResponse(alertDetailSchema, 'The alert'), 404: problemResponse('No such alert') },
 });
 
 const promoteAlert = secureRoute(RESPONDERS, {
@@ -37,9 +35,9 @@ const promoteAlert = secureRoute(RESPONDERS, {
   path: '/api/v1/alerts/{id}/promote',
   tags: ['alerts'],
   summary: 'Open an incident from an alert and link it',
-  request: { params: idParams, body: body(promoteSchema) },
+  request: { params: idParams, body: jsonBody(promoteSchema) },
   responses: {
-    201: json(linked, 'The new incident; Location names it'),
+    201: jsonResponse(linked, 'The new incident; Location names it'),
     404: problemResponse('No such alert'),
     409: problemResponse('The alert is on an incident already'),
   },
@@ -50,9 +48,9 @@ const mergeAlert = secureRoute(RESPONDERS, {
   path: '/api/v1/alerts/{id}/merge',
   tags: ['alerts'],
   summary: 'Link an alert to an existing incident',
-  request: { params: idParams, body: body(mergeSchema) },
+  request: { params: idParams, body: jsonBody(mergeSchema) },
   responses: {
-    200: json(linked, 'Linked; the incident’s timeline shows ALERT_LINKED'),
+    200: jsonResponse(linked, 'Linked; the incident’s timeline shows ALERT_LINKED'),
     404: problemResponse('No such alert or incident'),
     409: problemResponse('The alert is on an incident already, or the incident takes no alerts (dismissed, closed)'),
   },
@@ -63,8 +61,8 @@ const snoozeAlert = secureRoute(RESPONDERS, {
   path: '/api/v1/alerts/{id}/snooze',
   tags: ['alerts'],
   summary: 'Snooze an alert: its deliveries are stored but open no incident until then',
-  request: { params: idParams, body: body(snoozeSchema) },
-  responses: { 200: json(z.object({ snoozedUntil: z.string() }), 'Snoozed'), 404: problemResponse('No such alert') },
+  request: { params: idParams, body: jsonBody(snoozeSchema) },
+  responses: { 200: jsonResponse(z.object({ snoozedUntil: z.string() }), 'Snoozed'), 404: problemResponse('No such alert') },
 });
 
 export function registerAlertRoutes(app: OpenAPIHono<AppEnv>, query: AlertQuery, actions: AlertActions, clock: Clock): void {

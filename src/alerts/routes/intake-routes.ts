@@ -1,7 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { problemResponse } from '../../http/secure-route.js';
+import { jsonResponse, problemResponse } from '../../http/secure-route.js';
 import type { TokenService } from '../../tokens/token-service.js';
 import type { Clock } from '../../clock.js';
 import { UNKNOWN_SOURCE, type AlertMetrics } from '../alert-metrics.js';
@@ -25,7 +25,6 @@ export interface IntakeDeps {
   clock: Clock;
 }
 
-const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
 const sourceQuery = z.object({ source: z.string().openapi({ param: { name: 'source', in: 'query' }, description: 'Name of the alert source' }) });
 const errors = {
   400: problemResponse('Malformed JSON, an invalid field (named), an unknown source or one of another kind'),
@@ -87,8 +86,8 @@ export function registerIntakeRoutes(app: OpenAPIHono<AppEnv>, deps: IntakeDeps)
       },
       responses:
         kind === 'pagerduty'
-          ? { 202: json(z.object({ status: z.literal('success'), message: z.string(), dedup_key: z.string() }), 'Committed'), ...errors }
-          : { 200: json(receiptsSchema, 'Committed: one receipt per alert, in the order sent'), ...errors },
+          ? { 202: jsonResponse(z.object({ status: z.literal('success'), message: z.string(), dedup_key: z.string() }), 'Committed'), ...errors }
+          : { 200: jsonResponse(receiptsSchema, 'Committed: one receipt per alert, in the order sent'), ...errors },
     } as Parameters<typeof app.openAPIRegistry.registerPath>[0]);
     app.post(INTAKE_PATHS[kind], (c) => handle(c, kind, deps));
   }

@@ -1,22 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env.js';
-import { problemResponse, secureRoute } from '../../http/secure-route.js';
+import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
 import { createSourceSchema, updateSourceSchema } from '../source-schemas.js';
 import type { SourceService } from '../source-service.js';
 import { idParams, issuedSourceSchema, sourceSchema } from './alert-schemas.js';
 
 const ADMIN = ['admin'] as const;
-const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
 
 const createSource = secureRoute(ADMIN, {
   method: 'post',
   path: '/api/v1/alert-sources',
   tags: ['alert sources'],
   summary: 'Configure an alert source; an hmac secret or PagerDuty routing key is in this response only',
-  request: { body: body(createSourceSchema) },
-  responses: { 201: json(issuedSourceSchema, 'The source, with its credential (shown once)') },
+  request: { body: jsonBody(createSourceSchema) },
+  responses: { 201: jsonResponse(issuedSourceSchema, 'The source, with its credential (shown once)') },
 });
 
 const listSources = secureRoute(ADMIN, {
@@ -24,7 +22,7 @@ const listSources = secureRoute(ADMIN, {
   path: '/api/v1/alert-sources',
   tags: ['alert sources'],
   summary: 'List alert sources (never their credentials)',
-  responses: { 200: json(z.object({ items: z.array(sourceSchema) }), 'All sources') },
+  responses: { 200: jsonResponse(z.object({ items: z.array(sourceSchema) }), 'All sources') },
 });
 
 const getSource = secureRoute(ADMIN, {
@@ -33,7 +31,7 @@ const getSource = secureRoute(ADMIN, {
   tags: ['alert sources'],
   summary: 'An alert source and its rules',
   request: { params: idParams },
-  responses: { 200: json(sourceSchema, 'The source'), 404: problemResponse('No such source') },
+  responses: { 200: jsonResponse(sourceSchema, 'The source'), 404: problemResponse('No such source') },
 });
 
 const updateSource = secureRoute(ADMIN, {
@@ -41,8 +39,8 @@ const updateSource = secureRoute(ADMIN, {
   path: '/api/v1/alert-sources/{id}',
   tags: ['alert sources'],
   summary: 'Replace a source’s rules, or enable or disable it',
-  request: { params: idParams, body: body(updateSourceSchema) },
-  responses: { 200: json(sourceSchema, 'The source after the change'), 404: problemResponse('No such source') },
+  request: { params: idParams, body: jsonBody(updateSourceSchema) },
+  responses: { 200: jsonResponse(sourceSchema, 'The source after the change'), 404: problemResponse('No such source') },
 });
 
 const rotateCredential = secureRoute(ADMIN, {
@@ -51,7 +49,7 @@ const rotateCredential = secureRoute(ADMIN, {
   tags: ['alert sources'],
   summary: 'Issue a new hmac secret or routing key; the old one stops working',
   request: { params: idParams },
-  responses: { 200: json(issuedSourceSchema, 'The source, with its new credential (shown once)'), 404: problemResponse('No such source') },
+  responses: { 200: jsonResponse(issuedSourceSchema, 'The source, with its new credential (shown once)'), 404: problemResponse('No such source') },
 });
 
 export function registerSourceRoutes(app: OpenAPIHono<AppEnv>, sources: SourceService): void {

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { exportIncidentAudit } from '../../audit/export.js';
 import type { AppEnv } from '../../http/app-env.js';
-import { problemResponse, secureRoute } from '../../http/secure-route.js';
+import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
 import { etag, ifMatchVersion } from '../../http/versions.js';
 import { createIncidentSchema, listIncidentsSchema } from '../incident-inputs.js';
 import type { IncidentService } from '../incident-service.js';
@@ -10,16 +10,14 @@ import { publicEventSchema } from '../events.js';
 import { incidentIdParams, incidentPageSchema, incidentSchema, timelineSchema } from './incident-schemas.js';
 
 const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
-const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const createIncident = secureRoute(['admin', 'responder'], {
   method: 'post',
   path: '/api/v1/incidents',
   tags: ['incidents'],
   summary: 'Open an incident (phase detected)',
-  request: body(createIncidentSchema),
-  responses: { 201: json(incidentSchema, 'The new incident; Location names it') },
+  request: { body: jsonBody(createIncidentSchema) },
+  responses: { 201: jsonResponse(incidentSchema, 'The new incident; Location names it') },
 });
 
 const listIncidents = secureRoute(READERS, {
@@ -28,7 +26,7 @@ const listIncidents = secureRoute(READERS, {
   tags: ['incidents'],
   summary: 'List incidents, newest first, with filters and cursor pages',
   request: { query: listIncidentsSchema },
-  responses: { 200: json(incidentPageSchema, 'One page; pass nextCursor as cursor for the next') },
+  responses: { 200: jsonResponse(incidentPageSchema, 'One page; pass nextCursor as cursor for the next') },
 });
 
 const getIncident = secureRoute(READERS, {
@@ -37,7 +35,7 @@ const getIncident = secureRoute(READERS, {
   tags: ['incidents'],
   summary: 'An incident: phase, tracks, obligations, context and the events allowed now',
   request: { params: incidentIdParams },
-  responses: { 200: json(incidentSchema, 'The incident; ETag is its version'), 404: problemResponse('No such incident') },
+  responses: { 200: jsonResponse(incidentSchema, 'The incident; ETag is its version'), 404: problemResponse('No such incident') },
 });
 
 const sendEvent = secureRoute(['admin', 'responder', 'legal'], {
@@ -48,9 +46,9 @@ const sendEvent = secureRoute(['admin', 'responder', 'legal'], {
   description:
     'Moves the incident when its state accepts the event. `If-Match: "<version>"` makes the write conditional (412 when ' +
     'the incident has moved on). Some events are for certain roles only (see the README).',
-  request: { params: incidentIdParams, body: body(publicEventSchema).body },
+  request: { params: incidentIdParams, body: jsonBody(publicEventSchema) },
   responses: {
-    200: json(incidentSchema, 'The incident after the event'),
+    200: jsonResponse(incidentSchema, 'The incident after the event'),
     404: problemResponse('No such incident'),
     409: problemResponse('The state refuses this event; allowedEvents lists what it accepts'),
     412: problemResponse('If-Match named another version'),
@@ -63,7 +61,7 @@ const getTimeline = secureRoute(READERS, {
   tags: ['incidents'],
   summary: 'Every event the incident accepted, oldest first',
   request: { params: incidentIdParams },
-  responses: { 200: json(timelineSchema, 'The timeline'), 404: problemResponse('No such incident') },
+  responses: { 200: jsonResponse(timelineSchema, 'The timeline'), 404: problemResponse('No such incident') },
 });
 
 const exportAudit = secureRoute(READERS, {
