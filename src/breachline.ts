@@ -26,6 +26,7 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
       db: runtime.db.kysely,
       incidents: runtime.incidents,
       obligations: runtime.obligations,
+      notices: runtime.notices,
       tokens,
       alerts: createAlerts(runtime.db.kysely, runtime.incidents, metrics.registry, clock),
       metrics,

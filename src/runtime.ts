@@ -11,11 +11,14 @@ import { enqueueMail } from './delivery/outbox-store.js';
 import { OutboxWorker } from './delivery/outbox-worker.js';
 import { escalationMail } from './obligations/escalation-mail.js';
 import { ObligationsService } from './obligations/obligations-service.js';
+import { createNoticeRenderer } from './notices/notice-renderer.js';
+import { createNotices, type Notices } from './notices/notice-service.js';
 
 export interface Runtime {
   db: Db;
   incidents: IncidentService;
   obligations: ObligationsService;
+  notices: Notices;
   scheduler: DeadlineScheduler;
   outbox: OutboxWorker;
   /** Stops background work, lets it commit, then closes the database. */
@@ -28,7 +31,10 @@ export interface Runtime {
  */
 export async function startRuntime(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
   // Regime files first: a broken one must stop start-up before anything else is touched.
-  const obligations = new ObligationsService(await loadRegimes(config.workflowsDir), clock);
+  const regimes = await loadRegimes(config.workflowsDir);
+  const obligations = new ObligationsService(regimes, clock);
+  // Templates are checked against the regimes before the database opens, for the same reason.
+  const renderer = await createNoticeRenderer(regimes.regimes);
   const db = connect(config.databaseUrl);
   try {
     const applied = await migrateToLatest(db);
@@ -38,6 +44,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     throw error;
   }
   const incidents = new IncidentService(db.kysely, clock, obligations.plan);
+  const notices = createNotices({ db: db.kysely, incidents, renderer, regimes: regimes.regimes, clock });
   const scheduler = new DeadlineScheduler(db.kysely, incidents, {
     intervalMs: config.schedulerIntervalMs,
     clock,
@@ -56,6 +63,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     db,
     incidents,
     obligations,
+    notices,
     scheduler,
     outbox,
     async stop() {

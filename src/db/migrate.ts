@@ -4,6 +4,7 @@ import { lifecycleMigration } from './migrations/0001-lifecycle.js';
 import { apiTokensMigration } from './migrations/0002-api-tokens.js';
 import { alertsMigration } from './migrations/0003-alerts.js';
 import { outboxMigration } from './migrations/0004-outbox.js';
+import { noticesMigration } from './migrations/0005-notices.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-api-tokens': apiTokensMigration,
   '0003-alerts': alertsMigration,
   '0004-outbox': outboxMigration,
+  '0005-notices': noticesMigration,
 };
 
 export class MigrationError extends Error {

@@ -9,6 +9,8 @@ import { registerAuditRoutes } from '../audit/audit-routes.js';
 import type { Database } from '../db/tables.js';
 import { fieldIssues } from '../errors.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
+import type { Notices } from '../notices/notice-service.js';
+import { registerNoticeRoutes } from '../notices/routes/notice-routes.js';
 import { registerObligationRoutes } from '../obligations/obligation-routes.js';
 import type { ObligationsService } from '../obligations/obligations-service.js';
 import { registerIncidentRoutes } from '../lifecycle/routes/incident-routes.js';
@@ -24,6 +26,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   incidents: IncidentService;
   obligations: ObligationsService;
+  notices: Notices;
   tokens: TokenService;
   alerts: Alerts;
   metrics: Metrics;
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAlerts(app, deps.alerts, deps.tokens);
   registerIncidentRoutes(app, deps.incidents, deps.db);
   registerObligationRoutes(app, deps.obligations, deps.incidents);
+  registerNoticeRoutes(app, deps.notices);
   registerAuditRoutes(app, deps.db);
   registerTokenRoutes(app, deps.tokens);
 

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { actorRef, type Actor } from '../auth/actor.js';
+import { InvalidInputError, VersionConflictError } from '../errors.js';
+import type { IncidentView } from '../lifecycle/incident-view.js';
+import { parseOrThrow } from '../lifecycle/incident-inputs.js';
+import { draftValues } from './draft-facts.js';
+import { auditNotice, moveTrack, obligationOf, type NoticeDeps } from './notice-deps.js';
+import {
+  contentHash,
+  individualsTemplate,
+  METADATA_KEYS,
+  parseContent,
+  reportTemplate,
+  type NoticeKind,
+  type VersionContent,
+} from './notice-content.js';
+import { NoticeStateError } from './notice-errors.js';
+import { commentSchema, createNoticeSchema, editNoticeSchema, type CreateNoticeInput, type EditNoticeInput } from './notice-inputs.js';
+import { TRACKS_BEFORE_DRAFTING } from './notice-lifecycle.js';
+import { requiredFieldsOf } from './notice-requirements.js';
+import { findNotice, findVersion, insertComment, insertVersion, latestVersion, noticeFor, setStatus } from './notice-store.js';
+import type { NoticeCommentRow, NoticeRow, NoticeVersionRow } from './notice-tables.js';
+import { resolveReport } from './report-target.js';
+
+const invalid = (path: string, message: string) => new InvalidInputError(message, [{ path, message }]);
+const INDIVIDUALS = 'individuals';
+
+/** A first version's content and which notice it belongs to, from the incident and the request. */
+interface Draft {
+  kind: NoticeKind;
+  regime: string | null;
+  content: VersionContent;
+}
+
+/** Drafts: create one from an incident's facts, edit it into new versions, comment on a version. */
+export class NoticeDrafts {
+  constructor(private readonly deps: NoticeDeps) {}
+
+  async create(incidentId: string, input: unknown, actor: Actor): Promise<{ notice: NoticeRow; version: NoticeVersionRow }> {
+    const request = parseOrThrow(createNoticeSchema, input, 'notice');
+    const incident = await this.deps.incidents.get(incidentId);
+    const draft = request.target === INDIVIDUALS ? this.individualsDraft(incident, request) : this.reportDraft(incident, request);
+    const at = this.deps.clock().toISOString();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const existing = await noticeFor(trx, incidentId, request.target);
+      if (existing !== undefined) throw new NoticeStateError(`incident ${incidentId} already has a notice for ${request.target} (${existing.id}): edit it`);
+      const notice: NoticeRow = {
+        id: randomUUID(),
+        incidentId,
+        kind: draft.kind,
+        target: request.target,
+        regime: draft.regime,
+        stage: draft.content.stage,
+        createdBy: actorRef(actor),
+        createdAt: at,
+      };
+      await trx.insertInto('notices').values(notice).execute();
+      const version = await insertVersion(trx, notice.id, 1, draft.content, notice.createdBy, at);
+      // The track moves only from where the incident stood when the draft was built from it.
+      const starts = draft.kind === 'report' || incident.tracks === null || TRACKS_BEFORE_DRAFTING.has(incident.tracks.individuals);
+      if (starts) await moveTrack(this.deps, trx, notice, 'started', version, incident.version);
+      await auditNotice(trx, notice, actor, 'drafted', { version: 1, contentHash: version.contentHash }, at);
+      return { notice, version };
+    });
+  }
+
+  /** A new version from the newest one with the named items changed; an edit under review or after approval voids it. */
+  async edit(noticeId: string, input: unknown, actor: Actor): Promise<NoticeVersionRow> {
+    const request = parseOrThrow(editNoticeSchema, input, 'edit');
+    const at = this.deps.clock().toISOString();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const notice = await findNotice(trx, noticeId);
+      const latest = await latestVersion(trx, noticeId);
+      if (request.basedOn !== undefined && request.basedOn !== latest.number) {
+        throw new VersionConflictError(`notice ${noticeId} is at version ${latest.number}, not ${request.basedOn}: reload and retry`, latest.number);
+      }
+      const content = this.applyEdit(notice, parseContent(latest.content), request);
+      if (contentHash(content) === latest.contentHash) throw invalid('(body)', 'the edit changes nothing');
+      const version = await insertVersion(trx, noticeId, latest.number + 1, content, actorRef(actor), at);
+      if (latest.status === 'in_review' || latest.status === 'approved') {
+        await setStatus(trx, latest, 'superseded');
+        await moveTrack(this.deps, trx, notice, 'edited', version);
+      }
+      await auditNotice(trx, notice, actor, 'edited', { version: version.number, contentHash: version.contentHash, supersedes: latest.number }, at);
+      return version;
+    });
+  }
+
+  async comment(noticeId: string, number: number, input: unknown, actor: Actor): Promise<NoticeCommentRow> {
+    const { body } = parseOrThrow(commentSchema, input, 'comment');
+    const at = this.deps.clock().toISOString();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const notice = await findNotice(trx, noticeId);
+      const version = await findVersion(trx, noticeId, number);
+      const comment = await insertComment(trx, version.id, actorRef(actor), body, at);
+      await auditNotice(trx, notice, actor, 'commented', { version: number, commentId: comment.id }, at);
+      return comment;
+    });
+  }
+
+  private individualsDraft(incident: IncidentView, request: CreateNoticeInput): Draft {
+    const { locales } = this.deps.renderer;
+    if (request.locale === undefined || !locales.includes(request.locale)) {
+      throw invalid('locale', `${request.locale === undefined ? 'a notice to individuals needs a locale' : `unknown locale "${request.locale}"`} (known: ${locales.join(', ')})`);
+    }
+    if (request.stage !== undefined) throw invalid('stage', 'only reports to regulators have stages');
+    const withNotice = new Set(this.deps.regimes.filter((r) => r.recipients.some((e) => e.recipient === 'individuals')).map((r) => r.id));
+    const regimes = [...new Set(incident.obligations.filter((o) => o.recipient === 'individuals' && withNotice.has(o.regime)).map((o) => o.regime))];
+    if (regimes.length === 0) throw invalid('target', `incident ${incident.id} has no assessed duty to notify individuals, so no regime says what the notice must contain`);
+    const content: VersionContent = {
+      template: individualsTemplate(request.locale),
+      locale: request.locale,
+      regimes,
+      stage: null,
+      metadata: { organizationName: request.organizationName },
+      fields: {},
+    };
+    content.fields = draftValues(incident, requiredFieldsOf(this.deps.regimes, 'individuals', content, null));
+    return { kind: 'individuals', regime: null, content };
+  }
+
+  private reportDraft(incident: IncidentView, request: CreateNoticeInput): Draft {
+    const reports = incident.obligations.filter((o) => o.recipient !== 'individuals');
+    const obligation = reports.find((o) => o.id === request.target);
+    if (obligation === undefined) {
+      const known = [INDIVIDUALS, ...reports.map((o) => o.id)].join(', ');
+      throw invalid('target', `incident ${incident.id} has no obligation "${request.target}" to report on (known: ${known})`);
+    }
+    if (request.locale !== undefined) throw invalid('locale', 'reports are written in their regime’s template; only notices to individuals take a locale');
+    const { reportRegimes } = this.deps.renderer;
+    if (!reportRegimes.includes(obligation.regime)) {
+      throw invalid('target', `no report template for ${obligation.regime} (known: ${reportRegimes.join(', ')})`);
+    }
+    // A staged duty's report is its first stage unless the request names another.
+    const duty = this.deps.regimes.find((r) => r.id === obligation.regime)?.recipients.find((e) => e.id === obligation.id.split(':')[1]);
+    const stageId = request.stage ?? duty?.stages?.[0]?.id;
+    const { stage } = resolveReport(this.deps.regimes, { regime: obligation.regime, obligation: obligation.id, ...(stageId === undefined ? {} : { stage: stageId }) });
+    const content: VersionContent = {
+      template: reportTemplate(obligation.regime),
+      locale: null,
+      regimes: [obligation.regime],
+      stage: stage?.id ?? null,
+      metadata: { organizationName: request.organizationName, title: incident.title, summary: incident.summary },
+      fields: {},
+    };
+    content.fields = draftValues(incident, requiredFieldsOf(this.deps.regimes, 'report', content, obligation.id));
+    return { kind: 'report', regime: obligation.regime, content };
+  }
+
+  /** Only the document's own items and metadata can change: nothing else reaches the template. */
+  private applyEdit(notice: NoticeRow, previous: VersionContent, request: EditNoticeInput): VersionContent {
+    const kind = notice.kind as NoticeKind;
+    const next: VersionContent = { ...previous, metadata: { ...previous.metadata }, fields: { ...previous.fields } };
+    if (request.locale !== undefined) {
+      if (kind !== 'individuals') throw invalid('locale', 'only notices to individuals take a locale');
+      const { locales } = this.deps.renderer;
+      if (!locales.includes(request.locale)) throw invalid('locale', `unknown locale "${request.locale}" (known: ${locales.join(', ')})`);
+      next.locale = request.locale;
+      next.template = individualsTemplate(request.locale);
+    }
+    for (const key of ['organizationName', 'title', 'summary'] as const) {
+      const value = request[key];
+      if (value === undefined) continue;
+      if (!METADATA_KEYS[kind].includes(key)) throw invalid(key, `a ${kind === 'report' ? 'report' : 'notice to individuals'} has no ${key}`);
+      next.metadata[key] = value;
+    }
+    const known = requiredFieldsOf(this.deps.regimes, kind, next, obligationOf(notice)).map((f) => f.field);
+    for (const [field, value] of Object.entries(request.fields ?? {})) {
+      if (!known.includes(field)) throw invalid(`fields.${field}`, `"${field}" is not an item of this document (known: ${known.join(', ')})`);
+      if (value === null || value.trim() === '') delete next.fields[field];
+      else next.fields[field] = value;
+    }
+    return next;
+  }
+}

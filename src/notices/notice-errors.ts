@@ -1,0 +1,4 @@
+/** The notice or version is not in a state that allows this (reviewing an old version, approving a draft). */
+export class NoticeStateError extends Error {
+  override name = 'NoticeStateError';
+}

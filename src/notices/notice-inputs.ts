@@ -1,0 +1,43 @@
+import { z } from '@hono/zod-openapi';
+import { isSingleLine } from './notice-input.js';
+
+/** What clients send to the notice routes; the service parses with these, the routes document them. */
+const singleLine = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max).refine(isSingleLine, 'must be one line: line breaks and control characters are refused');
+const fieldName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase field name');
+
+export const createNoticeSchema = z
+  .strictObject({
+    target: z.string().trim().min(1).max(200).openapi({
+      description: '`individuals` for the notice to affected people, or the id of one of the incident’s regulator obligations',
+      example: 'eu-gdpr:regulator:DE',
+    }),
+    locale: z.string().max(35).optional().openapi({ description: 'The notice to individuals’ locale (required for it)', example: 'en' }),
+    stage: z.string().max(100).optional().openapi({ description: 'For a staged duty: which report (e.g. earlyWarning); its first stage when omitted' }),
+    organizationName: singleLine(200).openapi({ description: 'The organisation the document speaks for', example: 'Acme Ltd' }),
+  })
+  .openapi('CreateNotice');
+export type CreateNoticeInput = z.infer<typeof createNoticeSchema>;
+
+export const editNoticeSchema = z
+  .strictObject({
+    basedOn: z.number().int().min(1).optional().openapi({ description: 'The version number you edited; a newer one is a 409' }),
+    fields: z
+      .record(fieldName, z.string().max(20_000).nullable())
+      .optional()
+      .openapi({ description: 'Required-content items to set; null clears one' }),
+    organizationName: singleLine(200).optional(),
+    title: singleLine(200).optional().openapi({ description: 'Reports: the incident title the report opens with' }),
+    summary: z.string().trim().max(10_000).optional().openapi({ description: 'Reports: the incident summary' }),
+    locale: z.string().max(35).optional().openapi({ description: 'The notice to individuals: another locale’s template' }),
+  })
+  .openapi('EditNotice');
+export type EditNoticeInput = z.infer<typeof editNoticeSchema>;
+
+export const commentSchema = z.strictObject({ body: z.string().trim().min(1, 'must not be empty').max(10_000) }).openapi('NoticeComment');
+
+export const previewQuerySchema = z.object({
+  name: singleLine(200).optional().openapi({ description: 'A sample recipient’s name (notices to individuals)' }),
+  locale: z.string().max(35).optional().openapi({ description: 'A sample recipient’s locale; defaults to the version’s' }),
+});
+export type PreviewQuery = z.infer<typeof previewQuerySchema>;

@@ -1,0 +1,96 @@
+import { InvalidInputError } from '../errors.js';
+import { contentHash, parseContent, type NoticeKind } from './notice-content.js';
+import { checklist, obligationOf, type NoticeDeps } from './notice-deps.js';
+import { fieldChanges, textPatch, type NoticeDiff } from './notice-diff.js';
+import { commentsOf, findNotice, findVersion, latestVersion, noticeFor, noticesOf, versionsOf } from './notice-store.js';
+import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
+import { noticeView, versionView, type NoticeView, type VersionView } from './notice-view.js';
+import { renderVersion, type RenderedVersion, type SampleRecipient } from './version-render.js';
+
+/** The approved words delivery may send, with the hash legal approved. */
+export interface SendableVersion {
+  noticeId: string;
+  versionId: string;
+  number: number;
+  contentHash: string;
+  view: VersionView;
+}
+
+/** Reads: notices, versions, diffs and previews, and the one question delivery asks. */
+export class NoticeQueries {
+  constructor(private readonly deps: NoticeDeps) {}
+
+  async get(noticeId: string): Promise<NoticeView> {
+    return this.view(await findNotice(this.deps.db, noticeId));
+  }
+
+  async listForIncident(incidentId: string): Promise<NoticeView[]> {
+    await this.deps.incidents.get(incidentId);
+    const notices = await noticesOf(this.deps.db, incidentId);
+    return Promise.all(notices.map((notice) => this.view(notice)));
+  }
+
+  async versions(noticeId: string): Promise<VersionView[]> {
+    await findNotice(this.deps.db, noticeId);
+    const rows = await versionsOf(this.deps.db, noticeId);
+    const comments = await commentsOf(this.deps.db, rows.map((r) => r.id));
+    return rows.map((row) => versionView(row, comments));
+  }
+
+  async version(noticeId: string, number: number): Promise<VersionView> {
+    const row = await findVersion(this.deps.db, noticeId, number);
+    return versionView(row, await commentsOf(this.deps.db, [row.id]));
+  }
+
+  async diff(noticeId: string, from: number, to: number): Promise<NoticeDiff> {
+    const notice = await findNotice(this.deps.db, noticeId);
+    const [a, b] = [await findVersion(this.deps.db, noticeId, from), await findVersion(this.deps.db, noticeId, to)];
+    const changes = fieldChanges(parseContent(a.content), parseContent(b.content));
+    try {
+      const patch = textPatch(from, to, this.render(notice, a), this.render(notice, b));
+      return { from, to, changes, textPatch: patch, textUnavailable: null };
+    } catch (error) {
+      // A draft with blanks cannot render; the item-by-item changes still say what differs.
+      if (!(error instanceof InvalidInputError)) throw error;
+      return { from, to, changes, textPatch: null, textUnavailable: error.message };
+    }
+  }
+
+  async preview(noticeId: string, number: number, recipient: SampleRecipient): Promise<RenderedVersion> {
+    const notice = await findNotice(this.deps.db, noticeId);
+    const version = await findVersion(this.deps.db, noticeId, number);
+    if (notice.kind === 'report' && (recipient.name !== undefined || recipient.locale !== undefined)) {
+      throw new InvalidInputError('reports have no recipient to personalise', [{ path: recipient.name === undefined ? 'locale' : 'name', message: 'only notices to individuals take a sample recipient' }]);
+    }
+    return this.render(notice, version, recipient);
+  }
+
+  /**
+   * The version delivery may send for an incident's track (`individuals` or an obligation id), or
+   * null. Only the newest version counts, only when approved, only when its words still hash to
+   * what legal approved, and only when the incident's lifecycle records that same approval.
+   */
+  async approvedVersionForSending(incidentId: string, target: string): Promise<SendableVersion | null> {
+    const notice = await noticeFor(this.deps.db, incidentId, target);
+    if (notice === undefined) return null;
+    const latest = await latestVersion(this.deps.db, notice.id);
+    if (latest.status !== 'approved' || contentHash(parseContent(latest.content)) !== latest.contentHash) return null;
+    const incident = await this.deps.incidents.get(incidentId);
+    const recorded =
+      notice.kind === 'individuals' ? incident.individuals.approvedVersion : (incident.obligations.find((o) => o.id === target)?.approvedVersion ?? null);
+    if (recorded?.versionId !== latest.id || recorded.contentHash !== latest.contentHash) return null;
+    const comments = await commentsOf(this.deps.db, [latest.id]);
+    return { noticeId: notice.id, versionId: latest.id, number: latest.number, contentHash: latest.contentHash, view: versionView(latest, comments) };
+  }
+
+  private render(notice: NoticeRow, version: NoticeVersionRow, recipient: SampleRecipient = {}): RenderedVersion {
+    return renderVersion(this.deps.renderer, notice.kind as NoticeKind, obligationOf(notice), parseContent(version.content), recipient);
+  }
+
+  private async view(notice: NoticeRow): Promise<NoticeView> {
+    const latest = await latestVersion(this.deps.db, notice.id);
+    const comments = await commentsOf(this.deps.db, [latest.id]);
+    const { required, missing } = checklist(this.deps, notice, latest);
+    return noticeView(notice, versionView(latest, comments), required, missing);
+  }
+}

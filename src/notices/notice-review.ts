@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { actorRef, type Actor } from '../auth/actor.js';
+import type { Database } from '../db/tables.js';
+import { ForbiddenError, InvalidInputError } from '../errors.js';
+import { parseOrThrow } from '../lifecycle/incident-inputs.js';
+import { contentHash, parseContent } from './notice-content.js';
+import { auditNotice, checklist, moveTrack, type NoticeDeps } from './notice-deps.js';
+import { NoticeStateError } from './notice-errors.js';
+import { commentSchema } from './notice-inputs.js';
+import { findNotice, findVersion, insertComment, latestVersion, setStatus, type VersionStatus } from './notice-store.js';
+import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
+
+/** Legal decides on a version; the role is checked here too, so no route can forget it. */
+function requireLegal(actor: Actor, what: string): void {
+  if (actor.kind !== 'token' || actor.role !== 'legal') throw new ForbiddenError(`only legal may ${what}`);
+}
+
+/**
+ * Review: submit, request changes, approve. Each is one transaction with the lifecycle event and
+ * the audit row; only the newest version can move, so an approval always covers the latest words.
+ */
+export class NoticeReview {
+  constructor(private readonly deps: NoticeDeps) {}
+
+  async submit(noticeId: string, number: number, actor: Actor): Promise<NoticeVersionRow> {
+    return this.step(noticeId, number, ['draft', 'changes_requested'], async (trx, notice, version, at) => {
+      const { required, missing } = checklist(this.deps, notice, version);
+      if (missing.length > 0) {
+        const issues = missing.map((name) => {
+          const field = required.find((f) => f.field === name);
+          const message = field === undefined ? 'must not be empty' : `required by ${field.requiredBy.join(', ')}: ${field.label}`;
+          return { path: field === undefined ? `metadata.${name}` : `fields.${name}`, message };
+        });
+        throw new InvalidInputError(`version ${number} cannot go to review: missing required fields: ${missing.join(', ')}`, issues);
+      }
+      const submitted = await setStatus(trx, version, 'in_review', { submittedBy: actorRef(actor), submittedAt: at });
+      await moveTrack(this.deps, trx, notice, 'submitted', version);
+      await auditNotice(trx, notice, actor, 'submitted', { version: number, contentHash: version.contentHash }, at);
+      return submitted;
+    });
+  }
+
+  async requestChanges(noticeId: string, number: number, input: unknown, actor: Actor): Promise<NoticeVersionRow> {
+    requireLegal(actor, 'request changes');
+    const { body } = parseOrThrow(commentSchema, input, 'comment');
+    return this.step(noticeId, number, ['in_review'], async (trx, notice, version, at) => {
+      const comment = await insertComment(trx, version.id, actorRef(actor), body, at);
+      const returned = await setStatus(trx, version, 'changes_requested', { decidedBy: actorRef(actor), decidedAt: at });
+      await moveTrack(this.deps, trx, notice, 'changesRequested', version);
+      await auditNotice(trx, notice, actor, 'changes_requested', { version: number, commentId: comment.id }, at);
+      return returned;
+    });
+  }
+
+  /** Four eyes: legal, and not the version's author. The approval pins the version's content hash. */
+  async approve(noticeId: string, number: number, actor: Actor): Promise<NoticeVersionRow> {
+    requireLegal(actor, 'approve a notice');
+    return this.step(noticeId, number, ['in_review'], async (trx, notice, version, at) => {
+      if (version.createdBy === actorRef(actor)) {
+        throw new ForbiddenError(`four eyes: you wrote version ${number}; another legal reviewer must approve it`);
+      }
+      // The hash is recomputed from the stored words, so an approval can only ever cover what is there.
+      if (contentHash(parseContent(version.content)) !== version.contentHash) {
+        throw new NoticeStateError(`version ${number} does not match its content hash; it cannot be approved`);
+      }
+      const approved = await setStatus(trx, version, 'approved', { decidedBy: actorRef(actor), decidedAt: at });
+      await moveTrack(this.deps, trx, notice, 'approved', version);
+      await auditNotice(trx, notice, actor, 'approved', { version: number, versionId: version.id, contentHash: version.contentHash }, at);
+      return approved;
+    });
+  }
+
+  private async step<T>(
+    noticeId: string,
+    number: number,
+    from: readonly VersionStatus[],
+    work: (trx: Kysely<Database>, notice: NoticeRow, version: NoticeVersionRow, at: string) => Promise<T>,
+  ): Promise<T> {
+    const at = this.deps.clock().toISOString();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const notice = await findNotice(trx, noticeId);
+      const version = await findVersion(trx, noticeId, number);
+      const latest = await latestVersion(trx, noticeId);
+      if (latest.number !== number) throw new NoticeStateError(`version ${number} is not the newest (version ${latest.number} is): review that one`);
+      if (!from.includes(version.status as VersionStatus)) {
+        throw new NoticeStateError(`version ${number} is ${version.status}; this needs it ${from.join(' or ')}`);
+      }
+      return work(trx, notice, version, at);
+    });
+  }
+}

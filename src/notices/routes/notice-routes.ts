@@ -1,0 +1,195 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/app-env.js';
+import { problem } from '../../http/problem.js';
+import { problemResponse, secureRoute } from '../../http/secure-route.js';
+import { NoticeStateError } from '../notice-errors.js';
+import { commentSchema, createNoticeSchema, editNoticeSchema, previewQuerySchema } from '../notice-inputs.js';
+import type { Notices } from '../notice-service.js';
+import {
+  commentViewSchema,
+  diffQuery,
+  diffSchema,
+  incidentParams,
+  noticeParams,
+  noticeSchema,
+  previewSchema,
+  versionParams,
+  versionSchema,
+} from './notice-schemas.js';
+
+const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
+const WRITERS = ['admin', 'responder', 'legal'] as const;
+const LEGAL = ['legal'] as const;
+const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <S>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
+const tags = ['notices'];
+const notFound = problemResponse('No such incident, notice or version');
+const refused = problemResponse('The version or the incident’s lifecycle does not allow this now');
+
+const createNotice = secureRoute(WRITERS, {
+  method: 'post',
+  path: '/api/v1/incidents/{id}/notices',
+  tags,
+  summary: 'Draft the notice to individuals (with a locale) or one obligation’s report, from the incident’s facts',
+  request: { params: incidentParams, body: body(createNoticeSchema) },
+  responses: { 201: json(noticeSchema, 'The notice with version 1; Location names it'), 404: notFound, 409: refused },
+});
+
+const listNotices = secureRoute(READERS, {
+  method: 'get',
+  path: '/api/v1/incidents/{id}/notices',
+  tags,
+  summary: 'The incident’s notices and reports, each with its newest version',
+  request: { params: incidentParams },
+  responses: { 200: json(z.object({ items: z.array(noticeSchema) }), 'The notices'), 404: notFound },
+});
+
+const getNotice = secureRoute(READERS, {
+  method: 'get',
+  path: '/api/v1/notices/{noticeId}',
+  tags,
+  summary: 'A notice: its newest version, what it must contain and what is still missing',
+  request: { params: noticeParams },
+  responses: { 200: json(noticeSchema, 'The notice'), 404: notFound },
+});
+
+const listVersions = secureRoute(READERS, {
+  method: 'get',
+  path: '/api/v1/notices/{noticeId}/versions',
+  tags,
+  summary: 'Every version, oldest first, with its comments',
+  request: { params: noticeParams },
+  responses: { 200: json(z.object({ items: z.array(versionSchema) }), 'The versions'), 404: notFound },
+});
+
+const editNotice = secureRoute(WRITERS, {
+  method: 'post',
+  path: '/api/v1/notices/{noticeId}/versions',
+  tags,
+  summary: 'Edit named items: a new version; editing one under review or approved voids that',
+  request: { params: noticeParams, body: body(editNoticeSchema) },
+  responses: { 201: json(versionSchema, 'The new version'), 404: notFound, 409: refused },
+});
+
+const diffVersions = secureRoute(READERS, {
+  method: 'get',
+  path: '/api/v1/notices/{noticeId}/diff',
+  tags,
+  summary: 'What changed between two versions: item by item, and in the rendered text',
+  request: { params: noticeParams, query: diffQuery },
+  responses: { 200: json(diffSchema, 'The differences'), 404: notFound },
+});
+
+const addComment = secureRoute(WRITERS, {
+  method: 'post',
+  path: '/api/v1/notices/{noticeId}/versions/{n}/comments',
+  tags,
+  summary: 'Comment on a version',
+  request: { params: versionParams, body: body(commentSchema) },
+  responses: { 201: json(commentViewSchema, 'The comment'), 404: notFound },
+});
+
+const submitVersion = secureRoute(WRITERS, {
+  method: 'post',
+  path: '/api/v1/notices/{noticeId}/versions/{n}/submit',
+  tags,
+  summary: 'Send the newest version to legal review; refused while a required item is blank',
+  request: { params: versionParams },
+  responses: { 200: json(versionSchema, 'In review'), 400: problemResponse('Required items missing; each is named'), 404: notFound, 409: refused },
+});
+
+const requestChanges = secureRoute(LEGAL, {
+  method: 'post',
+  path: '/api/v1/notices/{noticeId}/versions/{n}/request-changes',
+  tags,
+  summary: 'Legal sends the version back with a comment',
+  request: { params: versionParams, body: body(commentSchema) },
+  responses: { 200: json(versionSchema, 'Changes requested'), 404: notFound, 409: refused },
+});
+
+const approveVersion = secureRoute(LEGAL, {
+  method: 'post',
+  path: '/api/v1/notices/{noticeId}/versions/{n}/approve',
+  tags,
+  summary: 'Legal approves the version (not its own author): pins its content hash',
+  request: { params: versionParams },
+  responses: { 200: json(versionSchema, 'Approved'), 404: notFound, 409: refused },
+});
+
+const previewVersion = secureRoute(READERS, {
+  method: 'get',
+  path: '/api/v1/notices/{noticeId}/versions/{n}/preview',
+  tags,
+  summary: 'The version rendered as HTML and text; notices to individuals take a sample recipient',
+  request: { params: versionParams, query: previewQuerySchema },
+  responses: { 200: json(previewSchema, 'The rendered document'), 400: problemResponse('A required item is blank, or the locale is unknown'), 404: notFound },
+});
+
+/** A version or notice in the wrong state is a conflict, like an event the incident refuses. */
+async function orConflict(c: Context<AppEnv>, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NoticeStateError) return problem(c, 409, 'notice-state', error.message);
+    throw error;
+  }
+}
+
+export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, notices: Notices): void {
+  const { drafts, review, queries } = notices;
+
+  app.openapi(createNotice, (c) =>
+    orConflict(c, async () => {
+      const { notice } = await drafts.create(c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
+      c.header('Location', `/api/v1/notices/${notice.id}`);
+      return c.json(await queries.get(notice.id), 201);
+    }) as never,
+  );
+  app.openapi(listNotices, async (c) => c.json({ items: await queries.listForIncident(c.req.valid('param').id) }, 200));
+  app.openapi(getNotice, async (c) => c.json(await queries.get(c.req.valid('param').noticeId), 200));
+  app.openapi(listVersions, async (c) => c.json({ items: await queries.versions(c.req.valid('param').noticeId) }, 200));
+
+  app.openapi(editNotice, (c) =>
+    orConflict(c, async () => {
+      const { noticeId } = c.req.valid('param');
+      const version = await drafts.edit(noticeId, c.req.valid('json'), c.get('actor'));
+      return c.json(await queries.version(noticeId, version.number), 201);
+    }) as never,
+  );
+  app.openapi(diffVersions, async (c) => {
+    const { from, to } = c.req.valid('query');
+    return c.json(await queries.diff(c.req.valid('param').noticeId, from, to), 200);
+  });
+  app.openapi(addComment, async (c) => {
+    const { noticeId, n } = c.req.valid('param');
+    const comment = await drafts.comment(noticeId, n, c.req.valid('json'), c.get('actor'));
+    return c.json({ id: comment.id, author: comment.author, body: comment.body, createdAt: comment.createdAt }, 201);
+  });
+  app.openapi(submitVersion, (c) =>
+    orConflict(c, async () => {
+      const { noticeId, n } = c.req.valid('param');
+      await review.submit(noticeId, n, c.get('actor'));
+      return c.json(await queries.version(noticeId, n), 200);
+    }) as never,
+  );
+  app.openapi(requestChanges, (c) =>
+    orConflict(c, async () => {
+      const { noticeId, n } = c.req.valid('param');
+      await review.requestChanges(noticeId, n, c.req.valid('json'), c.get('actor'));
+      return c.json(await queries.version(noticeId, n), 200);
+    }) as never,
+  );
+  app.openapi(approveVersion, (c) =>
+    orConflict(c, async () => {
+      const { noticeId, n } = c.req.valid('param');
+      await review.approve(noticeId, n, c.get('actor'));
+      return c.json(await queries.version(noticeId, n), 200);
+    }) as never,
+  );
+  app.openapi(previewVersion, async (c) => {
+    const { noticeId, n } = c.req.valid('param');
+    return c.json(await queries.preview(noticeId, n, c.req.valid('query')), 200);
+  });
+}
