@@ -50,7 +50,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     clock,
     logger,
     onFired: async (trx, fired) => {
-      const mail = escalationMail(fired.incidentId, fired.context, fired.key, fired.at, config.escalationTo);
+      const mail = escalationMail(renderer.renderEscalationMail, fired.incidentId, fired.context, fired.key, fired.at, config.escalationTo);
       if (mail === null) logger.warn({ incidentId: fired.incidentId, key: fired.key }, 'deadline fired; no responders or ESCALATION_TO to mail');
       else await enqueueMail(trx, mail);
     },

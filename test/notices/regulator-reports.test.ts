@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import { reportFields } from '../../src/notices/required-fields.js';
-import { escalationMail } from '../../src/obligations/escalation-mail.js';
-import { obligationDeadlineKey } from '../../src/lifecycle/obligation-machine.js';
-import { initialContext } from '../../src/lifecycle/incident-context.js';
 import { allFields, marker, reportInput, setup } from './notice-fixtures.js';
 
 const { regimes, renderer } = await setup();
@@ -59,18 +56,20 @@ describe('reports to regulators', () => {
 });
 
 describe('internal escalation mail', () => {
-  it('says what escalation-mail.ts says today', () => {
-    const context = initialContext({ title: 'CRM export leaked', severity: 'high', summary: '', detectedAt: '2026-03-06T10:00:00Z' });
+  it('names the duty, the incident, the due time and what to do', () => {
     const obligation = {
-      id: 'eu-gdpr:regulator:DE', regime: 'eu-gdpr', jurisdiction: 'DE', recipient: 'regulator' as const, authority: 'competent supervisory authority',
-      dueAt: '2026-03-09T10:00:00.000Z', citation: 'GDPR Art. 33(1)', status: 'pending' as const, assessedAt: '2026-03-06T10:00:00Z',
-      dueSoonAt: null, dueSoonSince: null, overdueSince: null, notRequired: null, approvedVersion: null, submission: null,
+      regime: 'eu-gdpr', recipient: 'regulator', authority: 'competent supervisory authority', jurisdiction: 'DE',
+      dueAt: '2026-03-09T10:00:00.000Z', status: 'pending', citation: 'GDPR Art. 33(1)',
     };
-    context.obligations.push(obligation);
-    context.responders.push({ name: 'Ana', email: 'ana@example.com' });
-    const today = escalationMail('inc-1', context, obligationDeadlineKey(obligation.id), '2026-03-09T10:00:00Z', [])!;
-    const rendered = renderer.renderEscalationMail({ incidentId: 'inc-1', incident: { title: context.title, severity: context.severity }, obligation, overdue: true });
-    expect(rendered.subject).toBe(today.subject);
-    expect(rendered.text.trim()).toBe(today.text.trim());
+    const incident = { title: 'CRM export leaked', severity: 'high' };
+    const overdue = renderer.renderEscalationMail({ incidentId: 'inc-1', incident, obligation, overdue: true });
+    expect(overdue.subject).toBe('[Breachline] OVERDUE: eu-gdpr regulator (DE) - CRM export leaked');
+    expect(overdue.text).toContain('report to competent supervisory authority (DE)');
+    expect(overdue.text).toContain('Due at: 2026-03-09T10:00:00.000Z (UTC)');
+    expect(overdue.text).toContain('Citation: GDPR Art. 33(1)');
+    expect(overdue.text).toContain('/api/v1/incidents/inc-1/obligations');
+    const soon = renderer.renderEscalationMail({ incidentId: 'inc-1', incident, obligation: { ...obligation, recipient: 'individuals' }, overdue: false });
+    expect(soon.subject).toBe('[Breachline] Due soon: eu-gdpr individuals (DE) - CRM export leaked');
+    expect(soon.text).toContain('notify individuals');
   });
 });
