@@ -70,14 +70,14 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
   });
 }
 
-// Contexts that differ only in timestamps and history lists are the same state for coverage.
+// Contexts that differ only in timestamps and history lists (containment actions, linked alerts,
+// responders) are the same state for coverage; alert linking has its own rule test below.
 const serializeState = (snapshot: IncidentSnapshot) =>
   JSON.stringify([
     snapshot.value,
     snapshot.context.obligations.map((o) => [o.status, o.overdueSince !== null, o.dueSoonSince !== null]),
     snapshot.context.review !== null,
     snapshot.context.individuals.sendId,
-    snapshot.context.alerts.map((a) => a.resolvedAt !== null),
   ]);
 
 const paths = getShortestPaths(incidentMachine, { input, events: sampleEvents, serializeState });
