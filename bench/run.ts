@@ -27,4 +27,5 @@ comparisons.push(
   compare('HTTP: incident event endpoint', http('Hono + 1 SQLite insert', baseline), http('POST /api/v1/incidents/{id}/events', events)),
 );
 comparisons.push(await (await import('./alerts.bench.js')).alertIntakeComparison(baseline));
+comparisons.push(await (await import('./recipients.bench.js')).recipientImportBenchmark());
 printComparisons(comparisons);

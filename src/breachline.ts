@@ -27,6 +27,7 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
       incidents: runtime.incidents,
       obligations: runtime.obligations,
       notices: runtime.notices,
+      recipients: runtime.recipients,
       tokens,
       alerts: createAlerts(runtime.db.kysely, runtime.incidents, metrics.registry, clock),
       metrics,

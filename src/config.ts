@@ -15,6 +15,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  RECIPIENTS_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
   WORKFLOWS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://... or smtps://...' }).optional(),
   MAIL_FROM: z.string().min(3).default('Breachline <breachline@localhost>'),
@@ -34,6 +35,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   schedulerIntervalMs: number;
   bodyLimitBytes: number;
+  /** The recipients import's own limit: those files are streamed, never held, so it can be large. */
+  recipientsMaxBytes: number;
   /** Regime definitions; the shipped `workflows/` folder unless set. */
   workflowsDir: string | undefined;
   /** Unset: outgoing mail is written as .eml files under mailOutboxDir (works offline). */
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    recipientsMaxBytes: e.RECIPIENTS_MAX_BYTES,
     workflowsDir: e.WORKFLOWS_DIR,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -13,12 +13,14 @@ import { escalationMail } from './obligations/escalation-mail.js';
 import { ObligationsService } from './obligations/obligations-service.js';
 import { createNoticeRenderer } from './notices/notice-renderer.js';
 import { createNotices, type Notices } from './notices/notice-service.js';
+import { createRecipients, type Recipients } from './recipients/recipients-module.js';
 
 export interface Runtime {
   db: Db;
   incidents: IncidentService;
   obligations: ObligationsService;
   notices: Notices;
+  recipients: Recipients;
   scheduler: DeadlineScheduler;
   outbox: OutboxWorker;
   /** Stops background work, lets it commit, then closes the database. */
@@ -45,6 +47,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
   }
   const incidents = new IncidentService(db.kysely, clock, obligations.plan);
   const notices = createNotices({ db: db.kysely, incidents, renderer, regimes: regimes.regimes, clock });
+  const recipients = createRecipients(db.kysely, incidents, renderer.locales, config.recipientsMaxBytes, clock);
   const scheduler = new DeadlineScheduler(db.kysely, incidents, {
     intervalMs: config.schedulerIntervalMs,
     clock,
@@ -64,6 +67,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     incidents,
     obligations,
     notices,
+    recipients,
     scheduler,
     outbox,
     async stop() {

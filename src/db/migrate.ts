@@ -5,6 +5,7 @@ import { apiTokensMigration } from './migrations/0002-api-tokens.js';
 import { alertsMigration } from './migrations/0003-alerts.js';
 import { outboxMigration } from './migrations/0004-outbox.js';
 import { noticesMigration } from './migrations/0005-notices.js';
+import { recipientsMigration } from './migrations/0006-recipients.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-alerts': alertsMigration,
   '0004-outbox': outboxMigration,
   '0005-notices': noticesMigration,
+  '0006-recipients': recipientsMigration,
 };
 
 export class MigrationError extends Error {

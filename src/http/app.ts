@@ -11,6 +11,9 @@ import { fieldIssues } from '../errors.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Notices } from '../notices/notice-service.js';
 import { registerNoticeRoutes } from '../notices/routes/notice-routes.js';
+import { isRecipientImport } from '../recipients/import-request.js';
+import type { Recipients } from '../recipients/recipients-module.js';
+import { registerRecipientRoutes } from '../recipients/routes/recipient-routes.js';
 import { registerObligationRoutes } from '../obligations/obligation-routes.js';
 import type { ObligationsService } from '../obligations/obligations-service.js';
 import { registerIncidentRoutes } from '../lifecycle/routes/incident-routes.js';
@@ -27,6 +30,7 @@ export interface AppDeps {
   incidents: IncidentService;
   obligations: ObligationsService;
   notices: Notices;
+  recipients: Recipients;
   tokens: TokenService;
   alerts: Alerts;
   metrics: Metrics;
@@ -70,6 +74,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     // bodyLimit reads c.req.raw.body, which makes the Node adapter build a full Request, and that
     // cost more than the whole alert intake handler (see bench/RESULTS.md, alert intake).
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next(); // the adapter gives these no body
+    // Recipient files are streamed to the database under their own limit (RECIPIENTS_MAX_BYTES).
+    if (isRecipientImport(c.req.method, c.req.path)) return next();
     const length = c.req.header('Content-Length');
     if (length !== undefined && c.req.header('Transfer-Encoding') === undefined) {
       return parseInt(length, 10) > deps.bodyLimitBytes ? tooLarge(c) : next();
@@ -97,6 +103,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerIncidentRoutes(app, deps.incidents, deps.db);
   registerObligationRoutes(app, deps.obligations, deps.incidents);
   registerNoticeRoutes(app, deps.notices);
+  registerRecipientRoutes(app, deps.recipients);
   registerAuditRoutes(app, deps.db);
   registerTokenRoutes(app, deps.tokens);
 

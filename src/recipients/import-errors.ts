@@ -1,0 +1,23 @@
+/** The file cannot be read on from `row` on (CSV syntax, an oversized line): the import stops with a 400. */
+export class MalformedFileError extends Error {
+  override name = 'MalformedFileError';
+  constructor(
+    readonly row: number,
+    reason: string,
+  ) {
+    super(`row ${row}: ${reason}`);
+  }
+}
+
+/** The body passed the route's byte limit: 413. */
+export class FileTooLargeError extends Error {
+  override name = 'FileTooLargeError';
+  constructor(readonly limit: number) {
+    super(`recipient files are limited to ${limit} bytes`);
+  }
+}
+
+/** The incident's state or another import refuses this one: 409. */
+export class ImportRefusedError extends Error {
+  override name = 'ImportRefusedError';
+}
