@@ -11,7 +11,8 @@ export const severityRank = (severity: AlertSeverity): number => ALERT_SEVERITIE
  * levels, P1..P5), mapped onto ours. An unknown or missing word is `medium`: an alert nobody rated
  * should neither open incidents under a `high` rule nor vanish under `info`.
  */
-const WORDS: Record<string, AlertSeverity> = {
+// A Map, not an object: a label value such as "__proto__" or "constructor" must not find a prototype member.
+const WORDS = new Map<string, AlertSeverity>(Object.entries({
   critical: 'critical',
   crit: 'critical',
   page: 'critical',
@@ -31,10 +32,10 @@ const WORDS: Record<string, AlertSeverity> = {
   informational: 'info',
   none: 'info',
   p5: 'info',
-};
+}) as Array<[string, AlertSeverity]>);
 
 export const severityFromWord = (word: string | undefined): AlertSeverity =>
-  (word === undefined ? undefined : WORDS[word.trim().toLowerCase()]) ?? 'medium';
+  (word === undefined ? undefined : WORDS.get(word.trim().toLowerCase())) ?? 'medium';
 
 /** Incidents have no `info`: an alert important enough to open one is at least `low`. */
 export const incidentSeverity = (severity: AlertSeverity): Severity => (severity === 'info' ? 'low' : severity);

@@ -37,8 +37,8 @@ export function registerDocsPage(app: Hono<AppEnv>): void {
   app.get('/api/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/api/docs/:asset', async (c, next) => {
     const asset = c.req.param('asset');
-    const type = ASSETS[asset];
-    if (type === undefined) return next();
+    if (!Object.hasOwn(ASSETS, asset)) return next(); // the name comes from the URL
+    const type = ASSETS[asset]!;
     const content = await readFile(join(root, asset));
     return c.body(content, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
   });

@@ -77,5 +77,8 @@ describe('routes and roles', () => {
       expect(asset.startsWith('/'), asset).toBe(true);
       expect((await server.request(asset, { token: null })).status, asset).toBe(200);
     }
+    for (const name of ['__proto__', 'constructor', 'index.html']) {
+      expect((await server.request(`/api/docs/${name}`, { token: null })).status, name).toBe(404);
+    }
   });
 });
