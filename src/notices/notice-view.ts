@@ -10,17 +10,10 @@ export interface CommentView {
   createdAt: string;
 }
 
-export interface VersionView extends VersionContent {
-  id: string;
-  number: number;
+export interface VersionView
+  extends VersionContent,
+    Omit<NoticeVersionRow, 'noticeId' | 'status' | 'content'> {
   status: VersionStatus;
-  contentHash: string;
-  createdBy: string;
-  createdAt: string;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
   comments: CommentView[];
 }
 

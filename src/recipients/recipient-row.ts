@@ -1,15 +1,10 @@
+import type { RecipientsTable } from './recipient-tables.js';
+
 /**
  * One incoming row -> a recipient or the reason it is rejected. The named columns are email,
  * name, locale and jurisdiction; every other column is kept as a custom field.
  */
-export interface Recipient {
-  emailKey: string;
-  email: string;
-  name: string | null;
-  locale: string | null;
-  jurisdiction: string | null;
-  custom: string;
-}
+export type Recipient = Pick<RecipientsTable, 'emailKey' | 'email' | 'name' | 'locale' | 'jurisdiction' | 'custom'>;
 
 export type RowResult = { ok: true; recipient: Recipient } | { ok: false; reason: string; email: string };
 
