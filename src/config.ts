@@ -16,6 +16,7 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   RECIPIENTS_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
+  RECIPIENT_RETENTION_DAYS: z.coerce.number().min(0).default(30),
   WORKFLOWS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://... or smtps://...' }).optional(),
   MAIL_FROM: z.string().min(3).default('Breachline <breachline@localhost>'),
@@ -37,6 +38,8 @@ export type Config = {
   bodyLimitBytes: number;
   /** The recipients import's own limit: those files are streamed, never held, so it can be large. */
   recipientsMaxBytes: number;
+  /** Days after an incident closes (or is dismissed) before its recipients' personal data is deleted. */
+  recipientRetentionDays: number;
   /** Regime definitions; the shipped `workflows/` folder unless set. */
   workflowsDir: string | undefined;
   /** Unset: outgoing mail is written as .eml files under mailOutboxDir (works offline). */
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     recipientsMaxBytes: e.RECIPIENTS_MAX_BYTES,
+    recipientRetentionDays: e.RECIPIENT_RETENTION_DAYS,
     workflowsDir: e.WORKFLOWS_DIR,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -13,6 +13,7 @@ import { escalationMail } from './obligations/escalation-mail.js';
 import { ObligationsService } from './obligations/obligations-service.js';
 import { createNoticeRenderer } from './notices/notice-renderer.js';
 import { createNotices, type Notices } from './notices/notice-service.js';
+import { RecipientRetention } from './recipients/recipient-retention.js';
 import { createRecipients, type Recipients } from './recipients/recipients-module.js';
 
 export interface Runtime {
@@ -23,6 +24,7 @@ export interface Runtime {
   recipients: Recipients;
   scheduler: DeadlineScheduler;
   outbox: OutboxWorker;
+  retention: RecipientRetention;
   /** Stops background work, lets it commit, then closes the database. */
   stop(): Promise<void>;
 }
@@ -60,8 +62,11 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
   });
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.mailOutboxDir });
   const outbox = new OutboxWorker(db.kysely, transport, { intervalMs: config.schedulerIntervalMs, clock, logger });
+  // Retention counts in days; looking once an hour is ample.
+  const retention = new RecipientRetention(db.kysely, config.recipientRetentionDays, clock, 60 * 60_000, logger);
   scheduler.start();
   outbox.start();
+  retention.start();
   return {
     db,
     incidents,
@@ -70,9 +75,11 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     recipients,
     scheduler,
     outbox,
+    retention,
     async stop() {
       await scheduler.stop();
       await outbox.stop();
+      await retention.stop();
       await db.close();
     },
   };

@@ -9,8 +9,11 @@ export interface RecipientImportsTable {
   id: string;
   incidentId: string;
   format: 'csv' | 'ndjson';
-  /** `running` while rows stream in, `complete` once every row committed, `failed` if abandoned. */
-  status: 'running' | 'complete' | 'failed';
+  /**
+   * `running` while rows stream in, `complete` once every row committed, `failed` if abandoned,
+   * `purged` once retention deleted its rows (the counts remain).
+   */
+  status: 'running' | 'complete' | 'failed' | 'purged';
   accepted: number;
   duplicates: number;
   rejected: number;

@@ -25,7 +25,7 @@ export const importSchema = z
   .object({
     id: z.string(),
     format: z.enum(['csv', 'ndjson']),
-    status: z.enum(['running', 'complete', 'failed']),
+    status: z.enum(['running', 'complete', 'failed', 'purged']).openapi({ description: 'purged: retention deleted the rows; the counts remain' }),
     ...counts,
     failure: z.string().nullable(),
     createdBy: z.string(),
