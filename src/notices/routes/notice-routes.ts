@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { problem } from '../../http/problem.js';
-import { problemResponse, secureRoute } from '../../http/secure-route.js';
+import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
 import { NoticeStateError } from '../notice-errors.js';
 import { commentSchema, createNoticeSchema, editNoticeSchema, previewQuerySchema } from '../notice-inputs.js';
 import type { Notices } from '../notice-service.js';
@@ -22,8 +22,6 @@ import {
 const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 const WRITERS = ['admin', 'responder', 'legal'] as const;
 const LEGAL = ['legal'] as const;
-const json = <S>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
 const tags = ['notices'];
 const notFound = problemResponse('No such incident, notice or version');
 const refused = problemResponse('The version or the incident’s lifecycle does not allow this now');
@@ -33,8 +31,8 @@ const createNotice = secureRoute(WRITERS, {
   path: '/api/v1/incidents/{id}/notices',
   tags,
   summary: 'Draft the notice to individuals (with a locale) or one obligation’s report, from the incident’s facts',
-  request: { params: incidentParams, body: body(createNoticeSchema) },
-  responses: { 201: json(noticeSchema, 'The notice with version 1; Location names it'), 404: notFound, 409: refused },
+  request: { params: incidentParams, body: jsonBody(createNoticeSchema) },
+  responses: { 201: jsonResponse(noticeSchema, 'The notice with version 1; Location names it'), 404: notFound, 409: refused },
 });
 
 const listNotices = secureRoute(READERS, {
@@ -43,7 +41,7 @@ const listNotices = secureRoute(READERS, {
   tags,
   summary: 'The incident’s notices and reports, each with its newest version',
   request: { params: incidentParams },
-  responses: { 200: json(z.object({ items: z.array(noticeSchema) }), 'The notices'), 404: notFound },
+  responses: { 200: jsonResponse(z.object({ items: z.array(noticeSchema) }), 'The notices'), 404: notFound },
 });
 
 const getNotice = secureRoute(READERS, {
@@ -52,7 +50,7 @@ const getNotice = secureRoute(READERS, {
   tags,
   summary: 'A notice: its newest version, what it must contain and what is still missing',
   request: { params: noticeParams },
-  responses: { 200: json(noticeSchema, 'The notice'), 404: notFound },
+  responses: { 200: jsonResponse(noticeSchema, 'The notice'), 404: notFound },
 });
 
 const listVersions = secureRoute(READERS, {
@@ -61,7 +59,7 @@ const listVersions = secureRoute(READERS, {
   tags,
   summary: 'Every version, oldest first, with its comments',
   request: { params: noticeParams },
-  responses: { 200: json(z.object({ items: z.array(versionSchema) }), 'The versions'), 404: notFound },
+  responses: { 200: jsonResponse(z.object({ items: z.array(versionSchema) }), 'The versions'), 404: notFound },
 });
 
 const editNotice = secureRoute(WRITERS, {
@@ -69,8 +67,8 @@ const editNotice = secureRoute(WRITERS, {
   path: '/api/v1/notices/{noticeId}/versions',
   tags,
   summary: 'Edit named items: a new version; editing one under review or approved voids that',
-  request: { params: noticeParams, body: body(editNoticeSchema) },
-  responses: { 201: json(versionSchema, 'The new version'), 404: notFound, 409: refused },
+  request: { params: noticeParams, body: jsonBody(editNoticeSchema) },
+  responses: { 201: jsonResponse(versionSchema, 'The new version'), 404: notFound, 409: refused },
 });
 
 const diffVersions = secureRoute(READERS, {
@@ -79,7 +77,7 @@ const diffVersions = secureRoute(READERS, {
   tags,
   summary: 'What changed between two versions: item by item, and in the rendered text',
   request: { params: noticeParams, query: diffQuery },
-  responses: { 200: json(diffSchema, 'The differences'), 404: notFound },
+  responses: { 200: jsonResponse(diffSchema, 'The differences'), 404: notFound },
 });
 
 const addComment = secureRoute(WRITERS, {
@@ -87,8 +85,8 @@ const addComment = secureRoute(WRITERS, {
   path: '/api/v1/notices/{noticeId}/versions/{n}/comments',
   tags,
   summary: 'Comment on a version',
-  request: { params: versionParams, body: body(commentSchema) },
-  responses: { 201: json(commentViewSchema, 'The comment'), 404: notFound },
+  request: { params: versionParams, body: jsonBody(commentSchema) },
+  responses: { 201: jsonResponse(commentViewSchema, 'The comment'), 404: notFound },
 });
 
 const submitVersion = secureRoute(WRITERS, {
@@ -97,7 +95,7 @@ const submitVersion = secureRoute(WRITERS, {
   tags,
   summary: 'Send the newest version to legal review; refused while a required item is blank',
   request: { params: versionParams },
-  responses: { 200: json(versionSchema, 'In review'), 400: problemResponse('Required items missing; each is named'), 404: notFound, 409: refused },
+  responses: { 200: jsonResponse(versionSchema, 'In review'), 400: problemResponse('Required items missing; each is named'), 404: notFound, 409: refused },
 });
 
 const requestChanges = secureRoute(LEGAL, {
@@ -105,8 +103,8 @@ const requestChanges = secureRoute(LEGAL, {
   path: '/api/v1/notices/{noticeId}/versions/{n}/request-changes',
   tags,
   summary: 'Legal sends the version back with a comment',
-  request: { params: versionParams, body: body(commentSchema) },
-  responses: { 200: json(versionSchema, 'Changes requested'), 404: notFound, 409: refused },
+  request: { params: versionParams, body: jsonBody(commentSchema) },
+  responses: { 200: jsonResponse(versionSchema, 'Changes requested'), 404: notFound, 409: refused },
 });
 
 const approveVersion = secureRoute(LEGAL, {
@@ -115,7 +113,7 @@ const approveVersion = secureRoute(LEGAL, {
   tags,
   summary: 'Legal approves the version (not its own author): pins its content hash',
   request: { params: versionParams },
-  responses: { 200: json(versionSchema, 'Approved'), 404: notFound, 409: refused },
+  responses: { 200: jsonResponse(versionSchema, 'Approved'), 404: notFound, 409: refused },
 });
 
 const previewVersion = secureRoute(READERS, {
@@ -124,7 +122,7 @@ const previewVersion = secureRoute(READERS, {
   tags,
   summary: 'The version rendered as HTML and text; notices to individuals take a sample recipient',
   request: { params: versionParams, query: previewQuerySchema },
-  responses: { 200: json(previewSchema, 'The rendered document'), 400: problemResponse('A required item is blank, or the locale is unknown'), 404: notFound },
+  responses: { 200: jsonResponse(previewSchema, 'The rendered document'), 400: problemResponse('A required item is blank, or the locale is unknown'), 404: notFound },
 });
 
 /** A version or notice in the wrong state is a conflict, like an event the incident refuses. */
