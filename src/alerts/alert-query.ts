@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.js';
 import { NotFoundError } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../lifecycle/list-cursor.js';
+import { afterCursor, containsText, pageOf } from '../db/keyset-page.js';
 import { ALERT_SEVERITIES, type AlertSeverity } from './alert-severity.js';
 import type { AlertRow } from './alert-tables.js';
 import { parseBody } from './normalized-alert.js';
@@ -101,21 +101,10 @@ export class AlertQuery {
     if (filters.linked !== undefined) select = select.where('alerts.incidentId', filters.linked === 'true' ? 'is not' : 'is', null);
     if (filters.snoozed === 'true') select = select.where('alerts.snoozedUntil', '>', at);
     if (filters.snoozed === 'false') select = select.where((eb) => eb.or([eb('alerts.snoozedUntil', 'is', null), eb('alerts.snoozedUntil', '<=', at)]));
-    if (filters.q !== undefined) {
-      // The user's % and _ match themselves.
-      const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      select = select.where(sql<boolean>`lower(${sql.ref('alerts.title')}) like ${pattern} escape '\\'`);
-    }
-    if (filters.cursor !== undefined) {
-      const { createdAt, id } = decodeCursor(filters.cursor);
-      select = select.where((eb) =>
-        eb.or([eb('alerts.firstSeenAt', '<', createdAt), eb.and([eb('alerts.firstSeenAt', '=', createdAt), eb('alerts.id', '<', id)])]),
-      );
-    }
+    if (filters.q !== undefined) select = select.where(containsText('alerts.title', filters.q));
+    if (filters.cursor !== undefined) select = select.where(afterCursor('alerts.firstSeenAt', 'alerts.id', filters.cursor));
     const rows = await select.limit(filters.limit + 1).execute();
-    const page = rows.slice(0, filters.limit);
-    const last = page[page.length - 1];
-    const nextCursor = rows.length > filters.limit && last !== undefined ? encodeCursor({ createdAt: last.firstSeenAt, id: last.id }) : null;
+    const { page, nextCursor } = pageOf(rows, filters.limit, (row) => ({ createdAt: row.firstSeenAt, id: row.id }));
     return { items: page.map(view), nextCursor };
   }
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { actorRef, type Actor } from '../auth/actor.js';
 import { systemClock, type Clock } from '../clock.js';
+import { afterCursor, containsText, pageOf } from '../db/keyset-page.js';
 import type { Database, DeadlineRow, IncidentRow } from '../db/tables.js';
 import { InvalidInputError, NotFoundError, VersionConflictError } from '../errors.js';
 import { plannedDeadlines } from './deadline-plan.js';
@@ -29,7 +30,6 @@ import {
   type PersistedIncident,
 } from './incident-transitions.js';
 import { incidentSummary, incidentView, type IncidentSummary, type IncidentView } from './incident-view.js';
-import { decodeCursor, encodeCursor } from './list-cursor.js';
 
 export interface TimelineEntry {
   seq: number;
@@ -135,21 +135,12 @@ export class IncidentService {
     if (filters.phase !== undefined) select = select.where('phase', '=', filters.phase);
     if (filters.severity !== undefined) select = select.where('severity', '=', filters.severity);
     if (filters.q !== undefined) {
-      // Case-insensitive substring match on both dialects; the user's % and _ match themselves.
-      const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const matches = (column: 'title' | 'summary') => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-      select = select.where((eb) => eb.or([matches('title'), matches('summary')]));
+      const q = filters.q;
+      select = select.where((eb) => eb.or([containsText('title', q), containsText('summary', q)]));
     }
-    if (filters.cursor !== undefined) {
-      const { createdAt, id } = decodeCursor(filters.cursor);
-      select = select.where((eb) =>
-        eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]),
-      );
-    }
+    if (filters.cursor !== undefined) select = select.where(afterCursor('createdAt', 'id', filters.cursor));
     const rows = await select.limit(filters.limit + 1).execute();
-    const page = rows.slice(0, filters.limit);
-    const last = page[page.length - 1];
-    const nextCursor = rows.length > filters.limit && last !== undefined ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    const { page, nextCursor } = pageOf(rows, filters.limit, (row) => ({ createdAt: row.createdAt, id: row.id }));
     return { items: page.map(incidentSummary), nextCursor };
   }
 
