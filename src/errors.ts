@@ -25,6 +25,11 @@ export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
 }
 
+/** The resource's state refuses the request (e.g. a send that is already finished); 409. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
 /** Another writer changed the resource first (optimistic concurrency). */
 export class VersionConflictError extends Error {
   override name = 'VersionConflictError';

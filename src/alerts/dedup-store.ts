@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/tables.js';
 import type { NormalizedAlert } from './normalized-alert.js';
-import { statementTemplate } from './statement-template.js';
+import { statementTemplate } from '../db/statement-template.js';
 
 /** What intake needs back from one delivery: enough to tell new, repeat and resolve apart. */
 export interface StoredDelivery {

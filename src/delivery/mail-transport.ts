@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string[];
   subject: string;
   text: string;
+  /** Sent as the HTML alternative to `text` when given. */
+  html?: string;
 }
 
 export interface MailTransport {
@@ -21,6 +23,26 @@ export interface MailTransportOptions {
   outboxDir: string;
   /** Pooled SMTP connections; the client is CPU-bound, so a few are plenty. */
   maxConnections?: number;
+  /** At most this many messages per second over all connections (the relay's limit); unset: no limit. */
+  ratePerSecond?: number;
+}
+
+/** Why a message was not sent, and whether trying again later can help. */
+export interface SendFailure {
+  permanent: boolean;
+  /** The server's reply code when it answered (e.g. 451, 550); null for connection errors. */
+  code: number | null;
+  reason: string;
+}
+
+/**
+ * RFC 5321: a 5xx reply is permanent and sending the same message again will fail the same way;
+ * 4xx replies, timeouts and broken connections are temporary.
+ */
+export function classifySendError(error: unknown): SendFailure {
+  const code = typeof error === 'object' && error !== null && 'responseCode' in error && typeof error.responseCode === 'number' ? error.responseCode : null;
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  return { permanent: code !== null && code >= 500 && code < 600, code, reason };
 }
 
 /** A file name from a Message-ID: `<abc@host>` -> `abc@host.eml`, nothing that could leave the folder. */
@@ -33,7 +55,17 @@ const fileNameOf = (messageId: string) => `${messageId.replace(/^<|>$/g, '').rep
  */
 export function createMailTransport(options: MailTransportOptions): MailTransport {
   if (options.smtpUrl !== undefined) {
-    const transport = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: options.maxConnections ?? 5 });
+    const rate = options.ratePerSecond === undefined ? {} : { rateDelta: 1000, rateLimit: options.ratePerSecond };
+    const transport = nodemailer.createTransport({
+      url: options.smtpUrl,
+      pool: true,
+      maxConnections: options.maxConnections ?? 5,
+      // Bounded, so a message can never be in flight longer than a delivery lease (README "Exactly once").
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+      ...rate,
+    });
     return {
       async send(mail) {
         const info = await transport.sendMail({ from: options.from, ...mail });

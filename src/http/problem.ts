@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
-import { ForbiddenError, InvalidInputError, NotFoundError, VersionConflictError, type FieldIssue } from '../errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, VersionConflictError, type FieldIssue } from '../errors.js';
 import { EventNotAllowedError } from '../lifecycle/incident-transitions.js';
 
 /** RFC 9457 problem details, the body of every error this API answers. */
@@ -69,6 +69,7 @@ export function problemForError(c: Context, error: unknown): { response: Respons
   if (error instanceof InvalidInputError) return expected(validationProblem(c, error.message, error.issues));
   if (error instanceof NotFoundError) return expected(problem(c, 404, 'not-found', error.message));
   if (error instanceof ForbiddenError) return expected(problem(c, 403, 'forbidden', error.message));
+  if (error instanceof ConflictError) return expected(problem(c, 409, 'conflict', error.message));
   if (error instanceof EventNotAllowedError) {
     return expected(problem(c, 409, 'event-not-allowed', error.message, { allowedEvents: error.allowedEvents }));
   }
