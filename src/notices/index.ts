@@ -5,6 +5,7 @@ export type { EscalationInput } from './render-escalation.js';
 export type { IndividualNoticeOptions, RenderedMessage } from './render-individual-notice.js';
 export type { RenderedReport } from './render-regulator-report.js';
 export type { ReportTarget } from './report-target.js';
-export type { IndividualNoticeInput, NoticeContent, NoticeRecipient, RegulatorReportInput } from './notice-input.js';
+export type { IndividualNoticeInput, NoticeContent, RecipientInput, RegulatorReportInput } from './notice-input.js';
+export { prepareIndividualNotice, type NoticeRecipient, type PreparedNotice } from './prepared-notice.js';
 export { DEFAULT_TEMPLATES_DIR, TemplateFileError, TemplateRegistry } from './template-registry.js';
 export { TemplateRenderError } from './template-helpers.js';

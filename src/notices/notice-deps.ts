@@ -7,7 +7,7 @@ import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Regime } from '../obligations/regime-schema.js';
 import { parseContent, type NoticeKind } from './notice-content.js';
 import { lifecycleEvent, type NoticeStep, type StepVersion } from './notice-lifecycle.js';
-import { missingOf, requiredFieldsOf } from './notice-requirements.js';
+import { missingOf, requiredFieldsOf, type MissingItem } from './notice-requirements.js';
 import type { NoticeRenderer } from './notice-renderer.js';
 import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
 import type { RequiredField } from './required-fields.js';
@@ -27,7 +27,8 @@ export const NOTICES_ACTOR: Actor = { kind: 'system', id: 'notices' };
 /** A report's obligation id; the notice to individuals has none. */
 export const obligationOf = (notice: Pick<NoticeRow, 'kind' | 'target'>): string | null => (notice.kind === 'report' ? notice.target : null);
 
-export function checklist(deps: NoticeDeps, notice: NoticeRow, version: NoticeVersionRow): { required: RequiredField[]; missing: string[] } {
+/** What the version must say and what it leaves blank, in every locale it is written in. */
+export function checklist(deps: NoticeDeps, notice: NoticeRow, version: NoticeVersionRow): { required: RequiredField[]; missing: MissingItem[] } {
   const content = parseContent(version.content);
   const kind = notice.kind as NoticeKind;
   const required = requiredFieldsOf(deps.regimes, kind, content, obligationOf(notice));

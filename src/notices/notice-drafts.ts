@@ -11,12 +11,14 @@ import {
   METADATA_KEYS,
   parseContent,
   reportTemplate,
+  withTranslations,
   type NoticeKind,
   type VersionContent,
 } from './notice-content.js';
 import { NoticeStateError } from './notice-errors.js';
 import { commentSchema, createNoticeSchema, editNoticeSchema, type CreateNoticeInput, type EditNoticeInput } from './notice-inputs.js';
 import { TRACKS_BEFORE_DRAFTING } from './notice-lifecycle.js';
+import { checkLocale, editItems, editTranslations, requestedLocales, withPrimaryLocale } from './notice-locales.js';
 import { requiredFieldsOf } from './notice-requirements.js';
 import { findNotice, findVersion, insertComment, insertVersion, latestVersion, noticeFor, setStatus } from './notice-store.js';
 import type { NoticeCommentRow, NoticeRow, NoticeVersionRow } from './notice-tables.js';
@@ -68,13 +70,15 @@ export class NoticeDrafts {
   async edit(noticeId: string, input: unknown, actor: Actor): Promise<NoticeVersionRow> {
     const request = parseOrThrow(editNoticeSchema, input, 'edit');
     const at = this.deps.clock().toISOString();
+    // A locale this edit adds starts from the incident's facts; read them before the transaction, which may use only its own handle.
+    const incident = await this.deps.incidents.get((await findNotice(this.deps.db, noticeId)).incidentId);
     return this.deps.db.transaction().execute(async (trx) => {
       const notice = await findNotice(trx, noticeId);
       const latest = await latestVersion(trx, noticeId);
       if (request.basedOn !== undefined && request.basedOn !== latest.number) {
         throw new VersionConflictError(`notice ${noticeId} is at version ${latest.number}, not ${request.basedOn}: reload and retry`, latest.number);
       }
-      const content = this.applyEdit(notice, parseContent(latest.content), request);
+      const content = this.applyEdit(notice, parseContent(latest.content), request, incident);
       if (contentHash(content) === latest.contentHash) throw invalid('(body)', 'the edit changes nothing');
       const version = await insertVersion(trx, noticeId, latest.number + 1, content, actorRef(actor), at);
       if (latest.status === 'in_review' || latest.status === 'approved') {
@@ -98,25 +102,23 @@ export class NoticeDrafts {
     });
   }
 
+  /** A notice in every locale the request names, each pre-filled from the same facts. */
   private individualsDraft(incident: IncidentView, request: CreateNoticeInput): Draft {
-    const { locales } = this.deps.renderer;
-    if (request.locale === undefined || !locales.includes(request.locale)) {
-      throw invalid('locale', `${request.locale === undefined ? 'a notice to individuals needs a locale' : `unknown locale "${request.locale}"`} (known: ${locales.join(', ')})`);
-    }
+    const { primary, others } = requestedLocales(this.deps.renderer.locales, request);
     if (request.stage !== undefined) throw invalid('stage', 'only reports to regulators have stages');
     const withNotice = new Set(this.deps.regimes.filter((r) => r.recipients.some((e) => e.recipient === 'individuals')).map((r) => r.id));
     const regimes = [...new Set(incident.obligations.filter((o) => o.recipient === 'individuals' && withNotice.has(o.regime)).map((o) => o.regime))];
     if (regimes.length === 0) throw invalid('target', `incident ${incident.id} has no assessed duty to notify individuals, so no regime says what the notice must contain`);
     const content: VersionContent = {
-      template: individualsTemplate(request.locale),
-      locale: request.locale,
+      template: individualsTemplate(primary),
+      locale: primary,
       regimes,
       stage: null,
       metadata: { organizationName: request.organizationName },
       fields: {},
     };
-    content.fields = draftValues(incident, requiredFieldsOf(this.deps.regimes, 'individuals', content, null));
-    return { kind: 'individuals', regime: null, content };
+    const prefill = draftValues(incident, requiredFieldsOf(this.deps.regimes, 'individuals', content, null));
+    return { kind: 'individuals', regime: null, content: withTranslations({ ...content, fields: prefill }, Object.fromEntries(others.map((l) => [l, { ...prefill }]))) };
   }
 
   private reportDraft(incident: IncidentView, request: CreateNoticeInput): Draft {
@@ -126,7 +128,9 @@ export class NoticeDrafts {
       const known = [INDIVIDUALS, ...reports.map((o) => o.id)].join(', ');
       throw invalid('target', `incident ${incident.id} has no obligation "${request.target}" to report on (known: ${known})`);
     }
-    if (request.locale !== undefined) throw invalid('locale', 'reports are written in their regime’s template; only notices to individuals take a locale');
+    if (request.locale !== undefined || request.locales !== undefined) {
+      throw invalid(request.locale === undefined ? 'locales' : 'locale', 'reports are written in their regime’s template; only notices to individuals take a locale');
+    }
     const { reportRegimes } = this.deps.renderer;
     if (!reportRegimes.includes(obligation.regime)) {
       throw invalid('target', `no report template for ${obligation.regime} (known: ${reportRegimes.join(', ')})`);
@@ -147,16 +151,20 @@ export class NoticeDrafts {
     return { kind: 'report', regime: obligation.regime, content };
   }
 
-  /** Only the document's own items and metadata can change: nothing else reaches the template. */
-  private applyEdit(notice: NoticeRow, previous: VersionContent, request: EditNoticeInput): VersionContent {
+  /**
+   * Only the document's own items and metadata can change: nothing else reaches the template. A
+   * new primary locale applies first, so the same edit can then remove the old one by name.
+   */
+  private applyEdit(notice: NoticeRow, previous: VersionContent, request: EditNoticeInput, incident: IncidentView): VersionContent {
     const kind = notice.kind as NoticeKind;
-    const next: VersionContent = { ...previous, metadata: { ...previous.metadata }, fields: { ...previous.fields } };
+    const { locales } = this.deps.renderer;
+    for (const key of ['locale', 'translations'] as const) {
+      if (request[key] !== undefined && kind !== 'individuals') throw invalid(key, 'only notices to individuals are written in locales');
+    }
+    let next: VersionContent = { ...previous, metadata: { ...previous.metadata } };
     if (request.locale !== undefined) {
-      if (kind !== 'individuals') throw invalid('locale', 'only notices to individuals take a locale');
-      const { locales } = this.deps.renderer;
-      if (!locales.includes(request.locale)) throw invalid('locale', `unknown locale "${request.locale}" (known: ${locales.join(', ')})`);
-      next.locale = request.locale;
-      next.template = individualsTemplate(request.locale);
+      checkLocale(locales, request.locale, 'locale');
+      next = withPrimaryLocale(next, request.locale);
     }
     for (const key of ['organizationName', 'title', 'summary'] as const) {
       const value = request[key];
@@ -164,12 +172,10 @@ export class NoticeDrafts {
       if (!METADATA_KEYS[kind].includes(key)) throw invalid(key, `a ${kind === 'report' ? 'report' : 'notice to individuals'} has no ${key}`);
       next.metadata[key] = value;
     }
-    const known = requiredFieldsOf(this.deps.regimes, kind, next, obligationOf(notice)).map((f) => f.field);
-    for (const [field, value] of Object.entries(request.fields ?? {})) {
-      if (!known.includes(field)) throw invalid(`fields.${field}`, `"${field}" is not an item of this document (known: ${known.join(', ')})`);
-      if (value === null || value.trim() === '') delete next.fields[field];
-      else next.fields[field] = value;
-    }
-    return next;
+    const required = requiredFieldsOf(this.deps.regimes, kind, next, obligationOf(notice));
+    const fields = required.map((f) => f.field);
+    next.fields = editItems(next.fields, request.fields ?? {}, fields, 'fields');
+    if (request.translations === undefined) return next;
+    return editTranslations(next, request.translations, { locales, fields, prefill: draftValues(incident, required) });
   }
 }

@@ -29,7 +29,7 @@ export const noticeRecipientSchema = z.strictObject({
   /** Extra values an organisation's own templates may use as `recipient.custom.<key>`. */
   custom: z.record(camelKey, singleLine(2_000)).optional(),
 });
-export type NoticeRecipient = z.infer<typeof noticeRecipientSchema>;
+export type RecipientInput = z.infer<typeof noticeRecipientSchema>;
 
 export const individualNoticeInputSchema = z.strictObject({ content: noticeContentSchema, recipient: noticeRecipientSchema });
 export type IndividualNoticeInput = z.infer<typeof individualNoticeInputSchema>;
@@ -40,6 +40,21 @@ export const regulatorReportInputSchema = z.strictObject({
   fields: fieldValues,
 });
 export type RegulatorReportInput = z.infer<typeof regulatorReportInputSchema>;
+
+/**
+ * A stored version of a notice to individuals, read back before any template sees it: the words
+ * were checked when they were written, but what reaches a mail is checked again where it is used.
+ * Paths name the version's own keys (`metadata.organizationName`, `translations.zh-CN.contactPoint`).
+ */
+export const individualVersionSchema = z
+  .object({
+    locale: z.string().min(1),
+    regimes: z.array(z.string()),
+    metadata: z.object({ organizationName: singleLine(200) }),
+    fields: fieldValues,
+    translations: z.record(z.string().min(1), fieldValues).optional(),
+  })
+  .refine((version) => version.translations?.[version.locale] === undefined, { path: ['translations'], message: 'must not repeat the primary locale' });
 
 function requirementMessage(field: RequiredField): string {
   const where = field.citation === null ? '' : ` (${field.citation})`;
@@ -60,23 +75,22 @@ export function requiredFieldsSchema(fields: readonly RequiredField[]) {
   return z.object(shape);
 }
 
-/** Checks `values` against the required items; the error's message names each missing one. */
-export function checkRequiredFields(fields: readonly RequiredField[], values: Readonly<Record<string, string>>, what: 'notice' | 'report'): void {
-  // Issue paths point into the caller's input: a notice nests its fields under `content`.
-  const schema = z.object({ fields: requiredFieldsSchema(fields) });
-  if (what === 'notice') parseInput(z.object({ content: schema }), { content: { fields: values } }, what);
-  else parseInput(schema, { fields: values }, what);
+/**
+ * Checks `values` against the required items; the error's message names each missing one and its
+ * issues point where they sit in the caller's input (`at`: `content.fields`, `translations.zh-CN`).
+ */
+export function checkRequiredFields(fields: readonly RequiredField[], values: Readonly<Record<string, string>>, what: string, at: string): void {
+  const result = requiredFieldsSchema(fields).safeParse(values);
+  if (result.success) return;
+  const missing = fieldIssues(result.error.issues);
+  const issues = missing.map((issue) => ({ path: `${at}.${issue.path}`, message: issue.message }));
+  throw new InvalidInputError(`${what}: missing required fields: ${missing.map((issue) => issue.path).join(', ')}`, issues);
 }
 
-/** Parses or throws an `InvalidInputError` whose message lists the missing field names. */
+/** Parses or throws an `InvalidInputError` naming each invalid field. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = fieldIssues(result.error.issues);
-  const missing = issues.filter((i) => /^(content\.)?fields\./.test(i.path)).map((i) => i.path.replace(/^(content\.)?fields\./, ''));
-  const message =
-    missing.length > 0
-      ? `${what}: missing required fields: ${missing.join(', ')}`
-      : `${what}: invalid input: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`;
-  throw new InvalidInputError(message, issues);
+  throw new InvalidInputError(`${what}: invalid input: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, issues);
 }

@@ -5,6 +5,8 @@ import { isSingleLine } from './notice-input.js';
 const singleLine = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max).refine(isSingleLine, 'must be one line: line breaks and control characters are refused');
 const fieldName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase field name');
+const localeCode = z.string().max(35);
+const itemEdits = z.record(fieldName, z.string().max(20_000).nullable());
 
 export const createNoticeSchema = z
   .strictObject({
@@ -12,7 +14,12 @@ export const createNoticeSchema = z
       description: '`individuals` for the notice to affected people, or the id of one of the incident’s regulator obligations',
       example: 'eu-gdpr:regulator:DE',
     }),
-    locale: z.string().max(35).optional().openapi({ description: 'The notice to individuals’ locale (required for it)', example: 'en' }),
+    locale: localeCode.optional().openapi({ description: 'The notice to individuals’ locale, when it is written in one (it needs this or `locales`)', example: 'en' }),
+    locales: z
+      .array(localeCode)
+      .max(50)
+      .optional()
+      .openapi({ description: 'The notice to individuals’ locales, instead of `locale`: the first is primary, the language of recipients who name none', example: ['zh-CN', 'en'] }),
     stage: z.string().max(100).optional().openapi({ description: 'For a staged duty: which report (e.g. earlyWarning); its first stage when omitted' }),
     organizationName: singleLine(200).openapi({ description: 'The organisation the document speaks for', example: 'Acme Ltd' }),
   })
@@ -22,14 +29,22 @@ export type CreateNoticeInput = z.infer<typeof createNoticeSchema>;
 export const editNoticeSchema = z
   .strictObject({
     basedOn: z.number().int().min(1).optional().openapi({ description: 'The version number you edited; a newer one is a 409' }),
-    fields: z
-      .record(fieldName, z.string().max(20_000).nullable())
+    fields: itemEdits.optional().openapi({ description: 'Required-content items to set (a notice to individuals: in its primary locale); null clears one' }),
+    translations: z
+      .record(localeCode, itemEdits.nullable())
       .optional()
-      .openapi({ description: 'Required-content items to set; null clears one' }),
+      .openapi({
+        description:
+          'A notice to individuals’ other locales: per locale, items to set (null clears one). A locale the notice is not written in yet is added, pre-filled from the incident’s facts; null removes a locale',
+        example: { 'zh-CN': { contactPoint: '数据保护官：dpo@acme.example' } },
+      }),
     organizationName: singleLine(200).optional(),
     title: singleLine(200).optional().openapi({ description: 'Reports: the incident title the report opens with' }),
     summary: z.string().trim().max(10_000).optional().openapi({ description: 'Reports: the incident summary' }),
-    locale: z.string().max(35).optional().openapi({ description: 'The notice to individuals: another locale’s template' }),
+    locale: localeCode.optional().openapi({
+      description:
+        'The notice to individuals’ primary locale. One it is already written in becomes primary and the old primary stays as a translation; a new one takes over the primary items',
+    }),
   })
   .openapi('EditNotice');
 export type EditNoticeInput = z.infer<typeof editNoticeSchema>;
@@ -38,6 +53,6 @@ export const commentSchema = z.strictObject({ body: z.string().trim().min(1, 'mu
 
 export const previewQuerySchema = z.object({
   name: singleLine(200).optional().openapi({ description: 'A sample recipient’s name (notices to individuals)' }),
-  locale: z.string().max(35).optional().openapi({ description: 'A sample recipient’s locale; defaults to the version’s' }),
+  locale: localeCode.optional().openapi({ description: 'Notices to individuals: which of the version’s locales to render; its primary one by default' }),
 });
 export type PreviewQuery = z.infer<typeof previewQuerySchema>;

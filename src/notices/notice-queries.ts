@@ -1,9 +1,9 @@
 import { InvalidInputError } from '../errors.js';
-import { contentHash, parseContent, type NoticeKind } from './notice-content.js';
+import { contentHash, localesOf, parseContent, type NoticeKind, type VersionContent } from './notice-content.js';
 import { checklist, obligationOf, type NoticeDeps } from './notice-deps.js';
-import { fieldChanges, textPatch, type NoticeDiff } from './notice-diff.js';
+import { fieldChanges, textDiff, type NoticeDiff } from './notice-diff.js';
 import { commentsOf, findNotice, findVersion, latestVersion, noticeFor, noticesOf, versionsOf } from './notice-store.js';
-import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
+import type { NoticeRow } from './notice-tables.js';
 import { noticeView, versionView, type NoticeView, type VersionView } from './notice-view.js';
 import { renderVersion, type RenderedVersion, type SampleRecipient } from './version-render.js';
 
@@ -13,6 +13,8 @@ export interface SendableVersion {
   versionId: string;
   number: number;
   contentHash: string;
+  /** The words themselves, as checked against `contentHash`: what `prepareIndividualNotice` takes. */
+  content: VersionContent;
   view: VersionView;
 }
 
@@ -44,16 +46,13 @@ export class NoticeQueries {
 
   async diff(noticeId: string, from: number, to: number): Promise<NoticeDiff> {
     const notice = await findNotice(this.deps.db, noticeId);
-    const [a, b] = [await findVersion(this.deps.db, noticeId, from), await findVersion(this.deps.db, noticeId, to)];
-    const changes = fieldChanges(parseContent(a.content), parseContent(b.content));
-    try {
-      const patch = textPatch(from, to, this.render(notice, a), this.render(notice, b));
-      return { from, to, changes, textPatch: patch, textUnavailable: null };
-    } catch (error) {
-      // A draft with blanks cannot render; the item-by-item changes still say what differs.
-      if (!(error instanceof InvalidInputError)) throw error;
-      return { from, to, changes, textPatch: null, textUnavailable: error.message };
-    }
+    const a = parseContent((await findVersion(this.deps.db, noticeId, from)).content);
+    const b = parseContent((await findVersion(this.deps.db, noticeId, to)).content);
+    const text = textDiff({ from, to }, a, b, (content, locale) => {
+      if (locale !== null && !localesOf(content).includes(locale)) return null;
+      return this.render(notice, content, locale === null ? {} : { locale });
+    });
+    return { from, to, changes: fieldChanges(a, b), ...text };
   }
 
   async preview(noticeId: string, number: number, recipient: SampleRecipient): Promise<RenderedVersion> {
@@ -62,7 +61,7 @@ export class NoticeQueries {
     if (notice.kind === 'report' && (recipient.name !== undefined || recipient.locale !== undefined)) {
       throw new InvalidInputError('reports have no recipient to personalise', [{ path: recipient.name === undefined ? 'locale' : 'name', message: 'only notices to individuals take a sample recipient' }]);
     }
-    return this.render(notice, version, recipient);
+    return this.render(notice, parseContent(version.content), recipient);
   }
 
   /**
@@ -74,17 +73,18 @@ export class NoticeQueries {
     const notice = await noticeFor(this.deps.db, incidentId, target);
     if (notice === undefined) return null;
     const latest = await latestVersion(this.deps.db, notice.id);
-    if (latest.status !== 'approved' || contentHash(parseContent(latest.content)) !== latest.contentHash) return null;
+    const content = parseContent(latest.content);
+    if (latest.status !== 'approved' || contentHash(content) !== latest.contentHash) return null;
     const incident = await this.deps.incidents.get(incidentId);
     const recorded =
       notice.kind === 'individuals' ? incident.individuals.approvedVersion : (incident.obligations.find((o) => o.id === target)?.approvedVersion ?? null);
     if (recorded?.versionId !== latest.id || recorded.contentHash !== latest.contentHash) return null;
     const comments = await commentsOf(this.deps.db, [latest.id]);
-    return { noticeId: notice.id, versionId: latest.id, number: latest.number, contentHash: latest.contentHash, view: versionView(latest, comments) };
+    return { noticeId: notice.id, versionId: latest.id, number: latest.number, contentHash: latest.contentHash, content, view: versionView(latest, comments) };
   }
 
-  private render(notice: NoticeRow, version: NoticeVersionRow, recipient: SampleRecipient = {}): RenderedVersion {
-    return renderVersion(this.deps.renderer, notice.kind as NoticeKind, obligationOf(notice), parseContent(version.content), recipient);
+  private render(notice: NoticeRow, content: VersionContent, recipient: SampleRecipient = {}): RenderedVersion {
+    return renderVersion(this.deps.renderer, notice.kind as NoticeKind, obligationOf(notice), content, recipient);
   }
 
   private async view(notice: NoticeRow): Promise<NoticeView> {

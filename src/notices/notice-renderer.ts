@@ -1,7 +1,15 @@
 import type { Regime } from '../obligations/regime-schema.js';
 import { missingRequiredFields, type RequirementTarget } from './missing-required-fields.js';
 import { renderEscalationMail, type EscalationInput } from './render-escalation.js';
-import { renderIndividualNotice, type IndividualNoticeOptions, type RenderedMessage } from './render-individual-notice.js';
+import type { NoticeContent } from './notice-input.js';
+import {
+  prepareLocalizedNotice,
+  renderIndividualNotice,
+  type IndividualNoticeOptions,
+  type LocalizedNoticeOptions,
+  type RecipientRender,
+  type RenderedMessage,
+} from './render-individual-notice.js';
 import { renderRegulatorReport, type RenderedReport } from './render-regulator-report.js';
 import type { ReportTarget } from './report-target.js';
 import { TemplateRegistry } from './template-registry.js';
@@ -11,6 +19,8 @@ export interface NoticeRenderer {
   readonly locales: string[];
   readonly reportRegimes: string[];
   renderIndividualNotice(input: unknown, options: IndividualNoticeOptions): RenderedMessage;
+  /** One locale of a notice checked once, for rendering many recipients; `content` must already be parsed. */
+  prepareLocalizedNotice(content: NoticeContent, options: LocalizedNoticeOptions): RecipientRender;
   renderRegulatorReport(input: unknown, target: ReportTarget): RenderedReport;
   renderEscalationMail(input: EscalationInput): { subject: string; text: string };
   missingRequiredFields(target: RequirementTarget, values: Readonly<Record<string, unknown>>): string[];
@@ -26,6 +36,7 @@ export async function createNoticeRenderer(regimes: readonly Regime[], templates
     locales: registry.namesUnder('notices/individuals'),
     reportRegimes: registry.namesUnder('reports'),
     renderIndividualNotice: (input, options) => renderIndividualNotice(registry, regimes, input, options),
+    prepareLocalizedNotice: (content, options) => prepareLocalizedNotice(registry, regimes, content, options),
     renderRegulatorReport: (input, target) => renderRegulatorReport(registry, regimes, input, target),
     renderEscalationMail: (input) => renderEscalationMail(registry, input),
     missingRequiredFields: (target, values) => missingRequiredFields(regimes, target, values),

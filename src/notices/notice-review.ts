@@ -9,10 +9,18 @@ import { NoticeStateError } from './notice-errors.js';
 import { commentSchema } from './notice-inputs.js';
 import { findNotice, findVersion, insertComment, latestVersion, setStatus, type VersionStatus } from './notice-store.js';
 import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
+import type { RequiredField } from './required-fields.js';
 
 /** Legal decides on a version; the role is checked here too, so no route can forget it. */
 function requireLegal(actor: Actor, what: string): void {
   if (actor.kind !== 'token' || actor.role !== 'legal') throw new ForbiddenError(`only legal may ${what}`);
+}
+
+/** Why a blank item blocks review: which locale lacks it and which regimes ask for it. */
+function requirementMessage(locale: string | null, requirement: RequiredField | null): string {
+  if (requirement === null) return 'must not be empty';
+  const asked = `required by ${requirement.requiredBy.join(', ')}: ${requirement.label}`;
+  return locale === null ? asked : `in ${locale}: ${asked}`;
 }
 
 /**
@@ -24,14 +32,10 @@ export class NoticeReview {
 
   async submit(noticeId: string, number: number, actor: Actor): Promise<NoticeVersionRow> {
     return this.step(noticeId, number, ['draft', 'changes_requested'], async (trx, notice, version, at) => {
-      const { required, missing } = checklist(this.deps, notice, version);
+      const { missing } = checklist(this.deps, notice, version);
       if (missing.length > 0) {
-        const issues = missing.map((name) => {
-          const field = required.find((f) => f.field === name);
-          const message = field === undefined ? 'must not be empty' : `required by ${field.requiredBy.join(', ')}: ${field.label}`;
-          return { path: field === undefined ? `metadata.${name}` : `fields.${name}`, message };
-        });
-        throw new InvalidInputError(`version ${number} cannot go to review: missing required fields: ${missing.join(', ')}`, issues);
+        const issues = missing.map(({ locale, path, requirement }) => ({ path, message: requirementMessage(locale, requirement) }));
+        throw new InvalidInputError(`version ${number} cannot go to review: missing required fields: ${missing.map((m) => m.name).join(', ')}`, issues);
       }
       const submitted = await setStatus(trx, version, 'in_review', { submittedBy: actorRef(actor), submittedAt: at });
       await moveTrack(this.deps, trx, notice, 'submitted', version);

@@ -1,4 +1,5 @@
-import { parseContent, type NoticeKind, type VersionContent } from './notice-content.js';
+import { localesOf, parseContent, type LocaleFields, type NoticeKind, type VersionContent } from './notice-content.js';
+import type { MissingItem } from './notice-requirements.js';
 import type { VersionStatus } from './notice-store.js';
 import type { NoticeCommentRow, NoticeRow, NoticeVersionRow } from './notice-tables.js';
 import type { RequiredField } from './required-fields.js';
@@ -11,9 +12,13 @@ export interface CommentView {
 }
 
 export interface VersionView
-  extends VersionContent,
+  extends Omit<VersionContent, 'translations'>,
     Omit<NoticeVersionRow, 'noticeId' | 'status' | 'content'> {
   status: VersionStatus;
+  /** Notices to individuals: every locale it is written in, the primary (`locale`) first; none for a report. */
+  locales: string[];
+  /** The other locales' items, keyed by locale; empty when the notice is in one language, and for reports. */
+  translations: Record<string, LocaleFields>;
   comments: CommentView[];
 }
 
@@ -30,18 +35,24 @@ export interface NoticeView {
   latest: VersionView;
   /** The number of the approved version that may be sent, if the newest is approved. */
   approvedNumber: number | null;
-  /** What the regime files require of this document, and what the newest version leaves blank. */
+  /** What the regime files require of this document (in each of its locales), and what the newest version leaves blank. */
   requiredFields: RequiredField[];
   missingFields: string[];
+  /** Notices to individuals: each locale's blank required items by field name; empty for reports. */
+  missingByLocale: Record<string, string[]>;
 }
 
 export function versionView(row: NoticeVersionRow, comments: readonly NoticeCommentRow[]): VersionView {
+  const content = parseContent(row.content);
+  const { translations = {}, ...shared } = content;
   return {
     id: row.id,
     number: row.number,
     status: row.status as VersionStatus,
     contentHash: row.contentHash,
-    ...parseContent(row.content),
+    ...shared,
+    locales: localesOf(content),
+    translations,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     submittedBy: row.submittedBy,
@@ -54,12 +65,7 @@ export function versionView(row: NoticeVersionRow, comments: readonly NoticeComm
   };
 }
 
-export function noticeView(
-  row: NoticeRow,
-  latest: VersionView,
-  requiredFields: readonly RequiredField[],
-  missingFields: string[],
-): NoticeView {
+export function noticeView(row: NoticeRow, latest: VersionView, requiredFields: readonly RequiredField[], missing: readonly MissingItem[]): NoticeView {
   return {
     id: row.id,
     incidentId: row.incidentId,
@@ -72,6 +78,7 @@ export function noticeView(
     latest,
     approvedNumber: latest.status === 'approved' ? latest.number : null,
     requiredFields: requiredFields.map((f) => ({ ...f, requiredBy: [...f.requiredBy] })),
-    missingFields,
+    missingFields: missing.map((m) => m.name),
+    missingByLocale: Object.fromEntries(latest.locales.map((locale) => [locale, missing.filter((m) => m.locale === locale).map((m) => m.field)])),
   };
 }

@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../errors.js';
 import type { Regime } from '../obligations/regime-schema.js';
 import { assertAllRendered, documentData } from './document-data.js';
-import { checkRequiredFields, individualNoticeInputSchema, parseInput } from './notice-input.js';
+import { checkRequiredFields, individualNoticeInputSchema, parseInput, type NoticeContent } from './notice-input.js';
+import { withRecipientSlots } from './recipient-slots.js';
 import { individualNoticeFields } from './required-fields.js';
 import { TemplateRenderError } from './template-helpers.js';
 import type { TemplateRegistry } from './template-registry.js';
@@ -17,6 +18,24 @@ export interface RenderedMessage {
   subject: string;
   html: string;
   text: string;
+}
+
+/** What a template may know about one recipient: `recipient.name` (null when unknown) and `recipient.custom.<key>`. */
+export interface RecipientView {
+  name: string | null;
+  custom: Readonly<Record<string, string>>;
+}
+
+/** One locale of a notice, checked and bound to its templates: all that is left is one recipient's template work. */
+export type RecipientRender = (recipient: RecipientView) => RenderedMessage;
+
+export interface LocalizedNoticeOptions {
+  locale: string;
+  regimes: readonly string[];
+  /** How errors name the document: `notice`, `notice in zh-CN`. */
+  what: string;
+  /** Where its items sit in the caller's input, for error paths: `content.fields`, `translations.zh-CN`. */
+  itemsAt: string;
 }
 
 const NOTICES = 'notices/individuals';
@@ -37,9 +56,51 @@ export function noticeRegimes(definitions: readonly Regime[], ids: readonly stri
 }
 
 /**
- * One recipient's notice: the content shared by every recipient plus their personalisation,
- * rendered in their locale. Every item any of the named regimes requires must be filled; the
- * error names the missing ones.
+ * Everything about one locale's notice that is the same for every recipient, done once: the
+ * template set, the regimes, the required items (every item any named regime requires must be
+ * filled; the error names the missing ones) and the helpers' document data. The function it
+ * returns is a full render of one recipient.
+ */
+function localizedRender(registry: TemplateRegistry, definitions: readonly Regime[], content: NoticeContent, options: LocalizedNoticeOptions): RecipientRender {
+  const set = registry.get(`${NOTICES}/${options.locale}`);
+  if (set === undefined) {
+    const message = `unknown locale "${options.locale}" (known: ${registry.namesUnder(NOTICES).join(', ')})`;
+    throw new InvalidInputError(message, [{ path: 'locale', message }]);
+  }
+  if (set.html === null) throw new TemplateRenderError(`template ${set.key} has no HTML body`);
+  const regimes = noticeRegimes(definitions, options.regimes);
+  const fields = individualNoticeFields(regimes);
+  checkRequiredFields(fields, content.fields, options.what, options.itemsAt);
+  const doc = documentData({
+    fields,
+    values: content.fields,
+    knownFields: individualNoticeFields(definitions).map((f) => f.field),
+    regimes: regimes.map((r) => r.id),
+    knownRegimes: definitions.map((r) => r.id),
+  });
+  const data = { doc };
+  const { organization } = content;
+  return (recipient) => {
+    // Which items a rendering printed is checked every time, so no text leaves here incomplete.
+    doc.rendered.clear();
+    const rendered = registry.render(set, { organization, recipient: { name: recipient.name, custom: recipient.custom } }, data);
+    assertAllRendered(set.key, doc);
+    // The set's HTML body was checked above; the registry's result type cannot know that.
+    return { subject: rendered.subject, html: rendered.html as string, text: rendered.text };
+  };
+}
+
+/** One locale of a notice checked once, for delivery: each recipient costs a string join, not a template run (see recipient-slots). */
+export const prepareLocalizedNotice = (
+  registry: TemplateRegistry,
+  definitions: readonly Regime[],
+  content: NoticeContent,
+  options: LocalizedNoticeOptions,
+): RecipientRender => withRecipientSlots(localizedRender(registry, definitions, content, options));
+
+/**
+ * One recipient's notice in one call: the content shared by every recipient plus their
+ * personalisation, rendered in their locale (or the one the caller forces).
  */
 export function renderIndividualNotice(
   registry: TemplateRegistry,
@@ -49,25 +110,10 @@ export function renderIndividualNotice(
 ): RenderedMessage {
   const { content, recipient } = parseInput(individualNoticeInputSchema, input, 'notice');
   const locale = options.locale ?? recipient.locale;
-  const locales = registry.namesUnder(NOTICES);
-  const set = locale === undefined ? undefined : registry.get(`${NOTICES}/${locale}`);
-  if (set === undefined) {
-    const message = `${locale === undefined ? 'no locale given' : `unknown locale "${locale}"`} (known: ${locales.join(', ')})`;
+  if (locale === undefined) {
+    const message = `no locale given (known: ${registry.namesUnder(NOTICES).join(', ')})`;
     throw new InvalidInputError(message, [{ path: 'locale', message }]);
   }
-  const regimes = noticeRegimes(definitions, options.regimes);
-  const fields = individualNoticeFields(regimes);
-  checkRequiredFields(fields, content.fields, 'notice');
-  const doc = documentData({
-    fields,
-    values: content.fields,
-    knownFields: individualNoticeFields(definitions).map((f) => f.field),
-    regimes: regimes.map((r) => r.id),
-    knownRegimes: definitions.map((r) => r.id),
-  });
-  const view = { organization: content.organization, recipient: { name: recipient.name, custom: recipient.custom ?? {} } };
-  const rendered = registry.render(set, view, { doc });
-  if (rendered.html === null) throw new TemplateRenderError(`template ${set.key} has no HTML body`);
-  assertAllRendered(set.key, doc);
-  return { subject: rendered.subject, html: rendered.html, text: rendered.text };
+  const render = localizedRender(registry, definitions, content, { locale, regimes: options.regimes, what: 'notice', itemsAt: 'content.fields' });
+  return render({ name: recipient.name, custom: recipient.custom ?? {} });
 }

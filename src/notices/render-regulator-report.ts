@@ -25,7 +25,7 @@ export function renderRegulatorReport(registry: TemplateRegistry, definitions: r
   if (set === undefined) throw new NotFoundError(`no report template for ${regime.id} (known: ${registry.namesUnder('reports').join(', ')})`);
   const parsed = parseInput(regulatorReportInputSchema, input, 'report');
   const fields = reportFields(regime, entry, stage?.id ?? null);
-  checkRequiredFields(fields, parsed.fields, 'report');
+  checkRequiredFields(fields, parsed.fields, 'report', 'fields');
   const duties = regime.recipients.filter((e) => e.recipient === 'regulator');
   const doc = documentData({
     fields,

@@ -134,8 +134,7 @@ export class TemplateRegistry {
   render(set: TemplateSet, view: object, data: object): { subject: string; html: string | null; text: string } {
     const text = { data, partials: this.partials.text };
     return {
-      // Template line breaks fold away; input never brings one (the schemas refuse it), so none is left to add a header.
-      subject: set.subject(view, text).replace(/[\s\u0000-\u001f\u007f\u0085]+/g, ' ').trim(),
+      subject: foldSubject(set.subject(view, text)),
       html: set.html === null ? null : set.html(view, { data, partials: this.partials.html }),
       text: tidyText(set.text(view, text)),
     };
@@ -155,8 +154,11 @@ function formatsOf(path: string): Format[] | null {
   return name === 'subject.hbs' ? ['text'] : (BODY_FILES[name] ?? null);
 }
 
+/** A subject is one line: template line breaks fold away, and so would any a value brought, so none is left to add a header. */
+export const foldSubject = (subject: string): string => subject.replace(/[\s\u0000-\u001f\u007f\u0085]+/g, ' ').trim();
+
 /** Partials leave runs of blank lines in plain text; a reader wants at most one. */
-const tidyText = (text: string): string =>
+export const tidyText = (text: string): string =>
   text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

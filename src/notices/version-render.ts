@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../errors.js';
 import type { NoticeKind, VersionContent } from './notice-content.js';
 import type { NoticeRenderer } from './notice-renderer.js';
+import { prepareNoticeLocale } from './prepared-notice.js';
 
 export interface RenderedVersion {
   subject: string;
@@ -18,7 +18,9 @@ const SAMPLE_RECIPIENT = 'Sample Recipient';
 
 /**
  * One version through the renderer, exactly as delivery would render it: the renderer escapes
- * every value and refuses a blank required item, so a preview can never show what could not be sent.
+ * every value and refuses a blank required item, so a preview can never show what could not be
+ * sent. A notice to individuals renders in one of its own locales, its primary one unless the
+ * sample recipient names another.
  */
 export function renderVersion(
   renderer: NoticeRenderer,
@@ -29,13 +31,7 @@ export function renderVersion(
 ): RenderedVersion {
   const organization = { name: content.metadata.organizationName };
   if (kind === 'individuals') {
-    const locale = recipient.locale ?? content.locale ?? undefined;
-    if (locale !== undefined && !renderer.locales.includes(locale)) {
-      const message = `unknown locale "${locale}" (known: ${renderer.locales.join(', ')})`;
-      throw new InvalidInputError(message, [{ path: 'locale', message }]);
-    }
-    const input = { content: { organization, fields: content.fields }, recipient: { name: recipient.name ?? SAMPLE_RECIPIENT } };
-    return renderer.renderIndividualNotice(input, { regimes: content.regimes, ...(locale === undefined ? {} : { locale }) });
+    return prepareNoticeLocale(renderer, content, recipient.locale)({ name: recipient.name ?? SAMPLE_RECIPIENT, custom: {} });
   }
   const input = { organization, incident: { title: content.metadata.title ?? '', summary: content.metadata.summary ?? '' }, fields: content.fields };
   const { subject, html, text } = renderer.renderRegulatorReport(input, {

@@ -36,3 +36,21 @@ export function api(server: TestServer): Api {
 /** A value for every item the notice asks for, each naming its field. */
 export const completeFields = (notice: { requiredFields: Array<{ field: string }> }): Record<string, string> =>
   Object.fromEntries(notice.requiredFields.map((f) => [f.field, `Text for ${f.field}.`]));
+
+/** The walkthrough's chat-service leak: 1.2 million people in China and 40,000 in Germany, so PIPL and GDPR duties to individuals. */
+export async function chatLeakIncident(server: TestServer): Promise<{ id: string; obligations: Array<{ id: string; recipient: string; regime: string }> }> {
+  const incident = await readJson(
+    await server.request('/api/v1/incidents', {
+      method: 'POST',
+      token: server.tokens.responder,
+      json: { title: 'Chat database exposed', severity: 'critical', summary: 'Phone numbers and chat messages were readable from the internet.' },
+    }),
+  );
+  const send = async (json: unknown) => {
+    const response = await server.request(`/api/v1/incidents/${incident.id}/events`, { method: 'POST', token: server.tokens.responder, json });
+    if (response.status !== 200) throw new Error(`${JSON.stringify(json)}: ${response.status} ${await response.text()}`);
+  };
+  await send({ type: 'CONFIRM', awarenessAt: '2026-11-20T08:00:00+08:00' });
+  await send({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }, { jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact'], encrypted: false });
+  return readJson(await server.request(`/api/v1/incidents/${incident.id}`));
+}

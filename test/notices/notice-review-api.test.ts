@@ -43,7 +43,7 @@ describe('notice review over the API', () => {
 
     const diff = await readJson(await call.get(`/notices/${notice.id}/diff?from=1&to=2`, server.tokens.legal));
     expect(diff.changes.map((c: { field: string }) => c.field)).toContain('contactPoint');
-    expect(diff.changes.find((c: { field: string }) => c.field === 'contactPoint')).toEqual({ field: 'contactPoint', from: null, to: 'Text for contactPoint.' });
+    expect(diff.changes.find((c: { field: string }) => c.field === 'contactPoint')).toEqual({ field: 'contactPoint', locale: 'en', from: null, to: 'Text for contactPoint.' });
     // Version 1 has blanks, so it cannot render: the diff says why instead of showing a blank.
     expect(diff.textPatch).toBeNull();
     expect(diff.textUnavailable).toMatch(/contactPoint/);
@@ -104,8 +104,10 @@ describe('notice review over the API', () => {
     expect(body.html).toContain('Jo Bloggs');
     expect(body.text).toContain('Text for contactPoint.');
     expect(body.subject).toContain('Acme Ltd');
-    const zh = await readJson(await call.get(`/notices/${notice.id}/versions/${version.number}/preview?locale=zh-CN`));
-    expect(zh.text).toContain('Text for contactPoint.');
+    // A preview renders one of the version's own locales: this one is written in en only.
+    const zh = await call.get(`/notices/${notice.id}/versions/${version.number}/preview?locale=zh-CN`);
+    expect(zh.status).toBe(400);
+    expect((await readJson(zh)).errors).toEqual([{ path: 'locale', message: 'this notice is not written in "zh-CN" (its locales: en)' }]);
   });
 
   it('names the known locales and obligations when a draft asks for an unknown one', async () => {

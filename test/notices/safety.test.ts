@@ -71,10 +71,20 @@ describe('template registry', () => {
     ['reports/eu-gdpr/body.hbs', '{{> no-such-partial}}', /reports\/eu-gdpr\/body\.hbs: calls partial\(s\) with no html version: no-such-partial/],
     ['reports/eu-gdpr/body.hbs', '<b>bold</b>', /reports\/eu-gdpr\/body\.hbs: line 1: a template rendered as both HTML and text/],
     ['reports/eu-gdpr/notes.md.hbs', 'x', /reports\/eu-gdpr\/notes\.md\.hbs: is not a known template file/],
+    ['notices/individuals/en/subject.hbs', '{{pick true recipient.name "x"}}', /subject\.hbs: line 1: a recipient value may only be printed/],
+    ['notices/individuals/en/subject.hbs', 'x\n{{#each recipient.custom}}{{this}}{{/each}}', /subject\.hbs: line 2: a recipient value may only be printed/],
+    ['partials/text/para.hbs', '{{> @partial-block}}{{lookup recipient "name"}}', /para\.hbs: line 1: a recipient value may only be printed/],
+    ['partials/html/prose.hbs', '{{paragraphs @root.recipient.custom.note}}', /prose\.hbs: line 1: a recipient value may only be printed/],
+    ['notices/individuals/en/subject.hbs', '{{#with recipient}}{{name}}{{/with}}', /subject\.hbs: line 1: a recipient value may only be printed/],
   ])('refuses a broken %s, naming it', async (file, source, message) => {
     const error = await TemplateRegistry.load(await copyWith(file, source)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateFileError);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('lets a template print and test recipient values, at any depth', async () => {
+    const source = '{{#if recipient.custom.memberId}}{{#if x}}{{../recipient.custom.memberId}}{{/if}}{{else}}{{recipient.name}}{{/if}}{{@root.recipient.name}}';
+    await expect(TemplateRegistry.load(await copyWith('notices/individuals/en/subject.hbs', source))).resolves.toBeInstanceOf(TemplateRegistry);
   });
 
   it('a misspelt field name in a template fails loudly instead of rendering a blank', async () => {

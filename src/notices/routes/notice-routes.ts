@@ -30,7 +30,7 @@ const createNotice = secureRoute(WRITERS, {
   method: 'post',
   path: '/api/v1/incidents/{id}/notices',
   tags,
-  summary: 'Draft the notice to individuals (with a locale) or one obligation’s report, from the incident’s facts',
+  summary: 'Draft the notice to individuals (in one locale or several) or one obligation’s report, from the incident’s facts',
   request: { params: incidentParams, body: jsonBody(createNoticeSchema) },
   responses: { 201: jsonResponse(noticeSchema, 'The notice with version 1; Location names it'), 404: notFound, 409: refused },
 });
@@ -66,7 +66,7 @@ const editNotice = secureRoute(WRITERS, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions',
   tags,
-  summary: 'Edit named items: a new version; editing one under review or approved voids that',
+  summary: 'Edit named items, in any locale, or add, remove or promote a locale: a new version; editing one under review or approved voids that',
   request: { params: noticeParams, body: jsonBody(editNoticeSchema) },
   responses: { 201: jsonResponse(versionSchema, 'The new version'), 404: notFound, 409: refused },
 });
@@ -75,7 +75,7 @@ const diffVersions = secureRoute(READERS, {
   method: 'get',
   path: '/api/v1/notices/{noticeId}/diff',
   tags,
-  summary: 'What changed between two versions: item by item, and in the rendered text',
+  summary: 'What changed between two versions: item by item and in the rendered text, locale by locale',
   request: { params: noticeParams, query: diffQuery },
   responses: { 200: jsonResponse(diffSchema, 'The differences'), 404: notFound },
 });
@@ -93,7 +93,7 @@ const submitVersion = secureRoute(WRITERS, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions/{n}/submit',
   tags,
-  summary: 'Send the newest version to legal review; refused while a required item is blank',
+  summary: 'Send the newest version to legal review; refused while a required item is blank in any locale',
   request: { params: versionParams },
   responses: { 200: jsonResponse(versionSchema, 'In review'), 400: problemResponse('Required items missing; each is named'), 404: notFound, 409: refused },
 });
@@ -120,9 +120,9 @@ const previewVersion = secureRoute(READERS, {
   method: 'get',
   path: '/api/v1/notices/{noticeId}/versions/{n}/preview',
   tags,
-  summary: 'The version rendered as HTML and text; notices to individuals take a sample recipient',
+  summary: 'The version rendered as HTML and text; notices to individuals take a sample recipient and one of their locales',
   request: { params: versionParams, query: previewQuerySchema },
-  responses: { 200: jsonResponse(previewSchema, 'The rendered document'), 400: problemResponse('A required item is blank, or the locale is unknown'), 404: notFound },
+  responses: { 200: jsonResponse(previewSchema, 'The rendered document'), 400: problemResponse('A required item of that locale is blank, or the version is not written in that locale'), 404: notFound },
 });
 
 /** A version or notice in the wrong state is a conflict, like an event the incident refuses. */

@@ -22,13 +22,15 @@ export const versionSchema = z
     id: z.string(),
     number: z.number().int(),
     status: z.enum(VERSION_STATUSES),
-    contentHash: z.string().openapi({ description: 'sha256 of the canonical content: fields, metadata, template and locale' }),
-    template: z.string(),
-    locale: z.string().nullable(),
+    contentHash: z.string().openapi({ description: 'sha256 of the canonical content: every locale’s items, metadata, template and locales. One approval covers every language' }),
+    template: z.string().openapi({ description: 'The primary locale’s template; each translation renders with its own locale’s' }),
+    locale: z.string().nullable().openapi({ description: 'Notices to individuals: the primary locale, for recipients who name none' }),
+    locales: z.array(z.string()).openapi({ description: 'Every locale the notice is written in, the primary first; empty for reports', example: ['zh-CN', 'en'] }),
     regimes: z.array(z.string()),
     stage: z.string().nullable(),
     metadata: z.object({ organizationName: z.string(), title: z.string().optional(), summary: z.string().optional() }),
-    fields: z.record(z.string(), z.string()),
+    fields: z.record(z.string(), z.string()).openapi({ description: 'The items (a notice to individuals: in its primary locale)' }),
+    translations: z.record(z.string(), z.record(z.string(), z.string())).openapi({ description: 'The other locales’ items, keyed by locale' }),
     createdBy: z.string(),
     createdAt: instant,
     submittedBy: z.string().nullable(),
@@ -54,7 +56,13 @@ export const noticeSchema = z
     requiredFields: z.array(
       z.object({ field: z.string(), label: z.string(), citation: z.string().nullable(), optional: z.boolean(), requiredBy: z.array(z.string()) }),
     ),
-    missingFields: z.array(z.string()),
+    missingFields: z.array(z.string()).openapi({
+      description: 'Blank required items: the primary locale’s by name, the other locales’ as `translations.<locale>.<field>`, then metadata keys',
+      example: ['contactPoint', 'translations.zh-CN.possibleHarm'],
+    }),
+    missingByLocale: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({ description: 'Notices to individuals: each locale’s blank required items', example: { 'zh-CN': ['possibleHarm'], en: [] } }),
   })
   .openapi('Notice');
 
@@ -62,8 +70,15 @@ export const diffSchema = z
   .object({
     from: z.number().int(),
     to: z.number().int(),
-    changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
-    textPatch: z.string().nullable().openapi({ description: 'Unified diff of the rendered text' }),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        locale: z.string().optional().openapi({ description: 'The locale whose item changed; absent for what every locale shares, and for reports' }),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+      }),
+    ),
+    textPatch: z.string().nullable().openapi({ description: 'Unified diff of the rendered text, one section per locale' }),
     textUnavailable: z.string().nullable(),
   })
   .openapi('NoticeDiff');
