@@ -28,6 +28,8 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
       obligations: runtime.obligations,
       notices: runtime.notices,
       recipients: runtime.recipients,
+      deliveries: runtime.deliveries,
+      reports: runtime.reports,
       tokens,
       alerts: createAlerts(runtime.db.kysely, runtime.incidents, metrics.registry, clock),
       metrics,

@@ -21,6 +21,13 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://... or smtps://...' }).optional(),
   MAIL_FROM: z.string().min(3).default('Breachline <breachline@localhost>'),
   MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(1).optional(),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+  DELIVERY_RETRY_SECONDS: z.coerce.number().min(0.01).default(30),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  DELIVERY_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
   ESCALATION_TO: z
     .string()
     .transform((value) => value.split(',').map((address) => address.trim()).filter((address) => address !== ''))
@@ -46,6 +53,19 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   mailOutboxDir: string;
+  /** Notices to individuals: one pooled SMTP transport, how many messages in flight, how they retry. */
+  delivery: {
+    poolSize: number;
+    /** The relay's limit, over all connections; unset: as fast as the server answers. */
+    ratePerSecond: number | undefined;
+    /** Messages handed to the pool at once; two per connection unless set. */
+    concurrency: number;
+    /** How long a worker holds claimed rows; after a crash they go out again once it lapses. */
+    leaseMs: number;
+    retryBaseMs: number;
+    maxAttempts: number;
+    pauseAfterFailures: number;
+  };
   /** Who hears about deadlines of incidents that name no responders. */
   escalationTo: string[];
 };
@@ -78,6 +98,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailOutboxDir: e.MAIL_OUTBOX_DIR,
+    delivery: {
+      poolSize: e.SMTP_POOL_SIZE,
+      ratePerSecond: e.SMTP_RATE_PER_SECOND,
+      concurrency: e.DELIVERY_CONCURRENCY ?? e.SMTP_POOL_SIZE * 2,
+      leaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
+      retryBaseMs: Math.round(e.DELIVERY_RETRY_SECONDS * 1000),
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      pauseAfterFailures: e.DELIVERY_PAUSE_AFTER_FAILURES,
+    },
     escalationTo: e.ESCALATION_TO,
   };
 }

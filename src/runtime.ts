@@ -6,9 +6,11 @@ import { migrateToLatest } from './db/migrate.js';
 import { DeadlineScheduler } from './lifecycle/deadline-scheduler.js';
 import { IncidentService } from './lifecycle/incident-service.js';
 import { loadRegimes } from './obligations/load-regimes.js';
+import { createDeliveries, type Deliveries } from './delivery/deliveries-module.js';
 import { createMailTransport } from './delivery/mail-transport.js';
 import { enqueueMail } from './delivery/outbox-store.js';
 import { OutboxWorker } from './delivery/outbox-worker.js';
+import { createReportDelivery, type ReportDelivery } from './delivery/report-delivery.js';
 import { escalationMail } from './obligations/escalation-mail.js';
 import { ObligationsService } from './obligations/obligations-service.js';
 import { createNoticeRenderer } from './notices/notice-renderer.js';
@@ -22,6 +24,8 @@ export interface Runtime {
   obligations: ObligationsService;
   notices: Notices;
   recipients: Recipients;
+  deliveries: Deliveries;
+  reports: ReportDelivery;
   scheduler: DeadlineScheduler;
   outbox: OutboxWorker;
   retention: RecipientRetention;
@@ -60,12 +64,31 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
       else await enqueueMail(trx, mail);
     },
   });
-  const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.mailOutboxDir });
-  const outbox = new OutboxWorker(db.kysely, transport, { intervalMs: config.schedulerIntervalMs, clock, logger });
+  // One pooled transport for everything Breachline mails: notices, reports and internal alerts.
+  const transport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: config.mailOutboxDir,
+    maxConnections: config.delivery.poolSize,
+    ...(config.delivery.ratePerSecond === undefined ? {} : { ratePerSecond: config.delivery.ratePerSecond }),
+  });
+  const reports = createReportDelivery({
+    db: db.kysely,
+    incidents,
+    notices: notices.queries,
+    renderer,
+    regimes: regimes.regimes,
+    clock,
+    logger,
+    smtpConfigured: config.smtpUrl !== undefined,
+  });
+  const outbox = new OutboxWorker(db.kysely, transport, { intervalMs: config.schedulerIntervalMs, clock, logger, hooks: reports.outboxHooks });
+  const deliveries = createDeliveries({ db: db.kysely, incidents, notices: notices.queries, renderer, transport, config, clock, logger });
   // Retention counts in days; looking once an hour is ample.
   const retention = new RecipientRetention(db.kysely, config.recipientRetentionDays, clock, 60 * 60_000, logger);
   scheduler.start();
   outbox.start();
+  deliveries.worker.start();
   retention.start();
   return {
     db,
@@ -73,11 +96,14 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     obligations,
     notices,
     recipients,
+    deliveries,
+    reports,
     scheduler,
     outbox,
     retention,
     async stop() {
       await scheduler.stop();
+      await deliveries.worker.stop();
       await outbox.stop();
       await retention.stop();
       await db.close();

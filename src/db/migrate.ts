@@ -6,6 +6,8 @@ import { alertsMigration } from './migrations/0003-alerts.js';
 import { outboxMigration } from './migrations/0004-outbox.js';
 import { noticesMigration } from './migrations/0005-notices.js';
 import { recipientsMigration } from './migrations/0006-recipients.js';
+import { deliveriesMigration } from './migrations/0007-deliveries.js';
+import { authorityContactsMigration } from './migrations/0008-authority-contacts.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-outbox': outboxMigration,
   '0005-notices': noticesMigration,
   '0006-recipients': recipientsMigration,
+  '0007-deliveries': deliveriesMigration,
+  '0008-authority-contacts': authorityContactsMigration,
 };
 
 export class MigrationError extends Error {

@@ -10,26 +10,34 @@ export interface MailToEnqueue {
   to: string[];
   subject: string;
   text: string;
+  html?: string | null;
+  /** A Message-ID the caller derives, so a resend is recognisably the same message; unset: a fresh one. */
+  messageId?: string;
+  /** What the kind's hooks need to act on the row; stored as JSON. */
+  meta?: Record<string, unknown>;
   at: string;
 }
 
 /**
  * Queues a message inside the caller's transaction: it is sent only if that transaction commits,
- * and at most once per dedup key however often the transaction is retried.
+ * and at most once per dedup key however often the transaction is retried. Returns false when the
+ * dedup key was already queued (nothing new was written).
  */
-export async function enqueueMail(trx: Kysely<Database>, mail: MailToEnqueue): Promise<void> {
+export async function enqueueMail(trx: Kysely<Database>, mail: MailToEnqueue): Promise<boolean> {
   const id = randomUUID();
-  await trx
+  const result = await trx
     .insertInto('outbox')
     .values({
       id,
       kind: mail.kind,
       incidentId: mail.incidentId,
       dedupKey: mail.dedupKey,
-      messageId: `<${id}@breachline.local>`,
+      messageId: mail.messageId ?? `<${id}@breachline.local>`,
       recipients: JSON.stringify(mail.to),
       subject: mail.subject,
       bodyText: mail.text,
+      bodyHtml: mail.html ?? null,
+      meta: mail.meta === undefined ? null : JSON.stringify(mail.meta),
       status: 'pending',
       attempts: 0,
       nextAttemptAt: mail.at,
@@ -40,7 +48,13 @@ export async function enqueueMail(trx: Kysely<Database>, mail: MailToEnqueue): P
       sentAt: null,
     })
     .onConflict((oc) => oc.column('dedupKey').doNothing())
-    .execute();
+    .executeTakeFirst();
+  return result.numInsertedOrUpdatedRows === 1n;
+}
+
+/** An incident's messages of one kind, oldest first. */
+export async function mailOf(db: Kysely<Database>, incidentId: string, kind: string): Promise<OutboxRow[]> {
+  return db.selectFrom('outbox').selectAll().where('incidentId', '=', incidentId).where('kind', '=', kind).orderBy('createdAt').orderBy('id').execute();
 }
 
 /** Takes up to `limit` due messages for `leaseMs`: until then no other pass picks them up. */
@@ -71,6 +85,15 @@ export async function markSent(db: Kysely<Database>, id: string, response: strin
   await db
     .updateTable('outbox')
     .set((eb) => ({ status: 'sent', sentAt: at, serverResponse: response.slice(0, 1000), attempts: eb('attempts', '+', 1), leaseUntil: null }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Never sent: its kind's check found it should not go out any more; the reason shows as its error. */
+export async function markWithdrawn(db: Kysely<Database>, id: string, reason: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'failed', lastError: `withdrawn before sending: ${reason}`.slice(0, 1000), leaseUntil: null })
     .where('id', '=', id)
     .execute();
 }

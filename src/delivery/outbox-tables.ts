@@ -12,6 +12,10 @@ export interface OutboxTable {
   recipients: string;
   subject: string;
   bodyText: string;
+  /** Sent as the HTML alternative to bodyText when set. */
+  bodyHtml: string | null;
+  /** JSON the kind's own hooks read (e.g. which obligation a report answers); null for plain mail. */
+  meta: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   nextAttemptAt: string;

@@ -7,6 +7,11 @@ import type { Logger } from 'pino';
 import { isIntakeRequest, registerAlerts, type Alerts } from '../alerts/alerts-module.js';
 import { registerAuditRoutes } from '../audit/audit-routes.js';
 import type { Database } from '../db/tables.js';
+import type { Deliveries } from '../delivery/deliveries-module.js';
+import { registerDeliveryRoutes } from '../delivery/routes/delivery-routes.js';
+import type { ReportDelivery } from '../delivery/report-delivery.js';
+import { registerAuthoritySettingsRoutes } from '../delivery/routes/authority-settings-routes.js';
+import { registerSubmissionRoutes } from '../delivery/routes/submission-routes.js';
 import { fieldIssues } from '../errors.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Notices } from '../notices/notice-service.js';
@@ -31,6 +36,8 @@ export interface AppDeps {
   obligations: ObligationsService;
   notices: Notices;
   recipients: Recipients;
+  deliveries: Deliveries;
+  reports: ReportDelivery;
   tokens: TokenService;
   alerts: Alerts;
   metrics: Metrics;
@@ -104,6 +111,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerObligationRoutes(app, deps.obligations, deps.incidents);
   registerNoticeRoutes(app, deps.notices);
   registerRecipientRoutes(app, deps.recipients);
+  registerDeliveryRoutes(app, deps.deliveries.sends, deps.deliveries.failures);
+  registerSubmissionRoutes(app, deps.reports.submissions);
+  registerAuthoritySettingsRoutes(app, deps.reports.contacts);
   registerAuditRoutes(app, deps.db);
   registerTokenRoutes(app, deps.tokens);
 

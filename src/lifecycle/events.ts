@@ -9,6 +9,7 @@ import { affectedSchema, DATA_CATEGORIES, isoInstantSchema, organizationSchema, 
  */
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const id = z.string().trim().min(1).max(200);
+const count = z.number().int().min(0);
 const obligationId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : - only');
 
 const obligationInput = z
@@ -87,8 +88,12 @@ const systemEvents = {
   INDIVIDUALS_NOTICE_CHANGES_REQUESTED: { versionId: id },
   INDIVIDUALS_NOTICE_APPROVED: { versionId: id, contentHash: id },
   INDIVIDUALS_NOTICE_EDITED: { versionId: id },
-  INDIVIDUALS_SENDING_STARTED: { sendId: id },
-  INDIVIDUALS_NOTIFIED: { sendId: id },
+  // Delivery's send of the approved notice: its start, pauses, cancellation and end are timeline entries.
+  INDIVIDUALS_SENDING_STARTED: { sendId: id, recipients: count },
+  INDIVIDUALS_SENDING_PAUSED: { sendId: id, reason: text(2000) },
+  INDIVIDUALS_SENDING_RESUMED: { sendId: id },
+  INDIVIDUALS_SENDING_CANCELLED: { sendId: id, reason: text(2000) },
+  INDIVIDUALS_NOTIFIED: { sendId: id, sent: count, failed: count },
   REPORT_DRAFT_STARTED: { obligationId },
   REPORT_SUBMITTED_FOR_REVIEW: { obligationId, versionId: id },
   REPORT_CHANGES_REQUESTED: { obligationId, versionId: id },

@@ -43,6 +43,8 @@ export interface IncidentContext {
     notRequired: (Decision & { citation: string | null }) | null;
     approvedVersion: ApprovedVersion | null;
     sendId: string | null;
+    /** Set while the send in progress is paused (by a person, or after repeated failures). */
+    sendPaused: { reason: string; at: string } | null;
   };
   /** One entry per regulator obligation; the regulators track's children. */
   obligations: Obligation[];
@@ -75,7 +77,7 @@ export const initialContext = (input: IncidentInput): IncidentContext => ({
   clock: emptyClockFacts(),
   responders: [],
   containment: { actions: [], containedAt: null },
-  individuals: { notRequired: null, approvedVersion: null, sendId: null },
+  individuals: { notRequired: null, approvedVersion: null, sendId: null, sendPaused: null },
   obligations: [],
   obligationsAssessedAt: null,
   dismissal: null,

@@ -92,7 +92,7 @@ export const incidentMachine = setup({
     alertUnlinked: ({ context, event }) => event.type === 'ALERT_LINKED' && !context.alerts.some((a) => a.alertId === event.alertId),
     alertOpen: ({ context, event }) =>
       event.type === 'ALERT_RESOLVED' && context.alerts.some((a) => a.alertId === event.alertId && a.resolvedAt === null),
-    sendMatches: ({ context, event }) => event.type === 'INDIVIDUALS_NOTIFIED' && context.individuals.sendId === event.sendId,
+    sendMatches: ({ context, event }) => 'sendId' in event && context.individuals.sendId === event.sendId,
   },
   actions: {
     updateScope: assign(({ context, event }) => {
@@ -240,6 +240,7 @@ export const incidentMachine = setup({
                         notRequired: { reason: event.reason, citation: event.citation ?? null, by: actorRef(event.actor), at: event.at },
                         approvedVersion: null,
                         sendId: null,
+                        sendPaused: null,
                       },
                     }
                   : {},
@@ -277,6 +278,24 @@ export const incidentMachine = setup({
             },
             sending: {
               on: {
+                // The track stays `sending` while paused: the send is unfinished either way.
+                INDIVIDUALS_SENDING_PAUSED: {
+                  guard: 'sendMatches',
+                  actions: assign(({ context, event }) =>
+                    event.type === 'INDIVIDUALS_SENDING_PAUSED' ? { individuals: { ...context.individuals, sendPaused: { reason: event.reason, at: event.at } } } : {},
+                  ),
+                },
+                INDIVIDUALS_SENDING_RESUMED: {
+                  guard: 'sendMatches',
+                  actions: assign(({ context }) => ({ individuals: { ...context.individuals, sendPaused: null } })),
+                },
+                // A cancelled send leaves the approval standing: the same words may be sent again,
+                // or legal may edit and approve new ones.
+                INDIVIDUALS_SENDING_CANCELLED: {
+                  target: 'approved',
+                  guard: 'sendMatches',
+                  actions: assign(({ context }) => ({ individuals: { ...context.individuals, sendId: null, sendPaused: null } })),
+                },
                 INDIVIDUALS_NOTIFIED: {
                   target: 'notified',
                   guard: 'sendMatches',

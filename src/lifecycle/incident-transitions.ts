@@ -43,7 +43,7 @@ function probes(snapshot: IncidentSnapshot, type: EventType): IncidentEvent[] {
     return context.obligations.map((o) => ({ ...base, type, obligationId: o.id }) as IncidentEvent);
   }
   if (type === 'CLOSE') return [{ ...base, type, unmetObligationsReason: 'probe' }];
-  if (type === 'INDIVIDUALS_NOTIFIED') return [{ ...base, type, sendId: context.individuals.sendId ?? '' }];
+  if (type === 'INDIVIDUALS_NOTIFIED') return [{ ...base, type, sendId: context.individuals.sendId ?? '', sent: 0, failed: 0 }];
   if (type === 'DEADLINE_REACHED') return context.obligations.map((o) => ({ ...base, type, key: obligationDeadlineKey(o.id) }));
   return [{ ...base, type } as IncidentEvent];
 }
@@ -84,7 +84,7 @@ function guardRefusal(snapshot: IncidentSnapshot, event: IncidentEvent): string 
     const unmet = unsettledObligations(context).map((o) => o.id);
     return `obligations not met: ${unmet.join(', ')}; only legal may close with unmetObligationsReason recording why`;
   }
-  if (event.type === 'INDIVIDUALS_NOTIFIED') return `send "${event.sendId}" is not the send in progress`;
+  if ('sendId' in event) return `send "${event.sendId}" is not the send in progress`;
   if (event.type === 'DEADLINE_REACHED') return `deadline "${event.key}" is not open`;
   return `${event.type} is refused in the current state`;
 }

@@ -1,6 +1,7 @@
 import type { Regime } from '../obligations/regime-schema.js';
 import { missingRequiredFields, type RequirementTarget } from './missing-required-fields.js';
 import { renderEscalationMail, type EscalationInput } from './render-escalation.js';
+import { renderSendPausedMail, type SendPausedInput } from './render-send-paused.js';
 import type { NoticeContent } from './notice-input.js';
 import {
   prepareLocalizedNotice,
@@ -23,6 +24,7 @@ export interface NoticeRenderer {
   prepareLocalizedNotice(content: NoticeContent, options: LocalizedNoticeOptions): RecipientRender;
   renderRegulatorReport(input: unknown, target: ReportTarget): RenderedReport;
   renderEscalationMail(input: EscalationInput): { subject: string; text: string };
+  renderSendPausedMail(input: SendPausedInput): { subject: string; text: string };
   missingRequiredFields(target: RequirementTarget, values: Readonly<Record<string, unknown>>): string[];
 }
 
@@ -39,6 +41,7 @@ export async function createNoticeRenderer(regimes: readonly Regime[], templates
     prepareLocalizedNotice: (content, options) => prepareLocalizedNotice(registry, regimes, content, options),
     renderRegulatorReport: (input, target) => renderRegulatorReport(registry, regimes, input, target),
     renderEscalationMail: (input) => renderEscalationMail(registry, input),
+    renderSendPausedMail: (input) => renderSendPausedMail(registry, input),
     missingRequiredFields: (target, values) => missingRequiredFields(regimes, target, values),
   };
 }

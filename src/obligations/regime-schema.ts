@@ -93,7 +93,14 @@ const entrySchema = z
     id: kebabId,
     recipient: z.enum(RECIPIENTS),
     authority: text.nullable(),
-    contact: z.strictObject({ channel: text, url: z.url().nullable() }).nullable(),
+    contact: z
+      .strictObject({
+        channel: text,
+        url: z.url().nullable(),
+        /** Where the authority takes reports by email, when it publishes one; organisation settings override it. */
+        email: z.email().optional(),
+      })
+      .nullable(),
     /** One duty per affected jurisdiction (each member state's authority) or one for the regime. */
     scope: z.enum(['each_jurisdiction', 'once']),
     trigger: text,

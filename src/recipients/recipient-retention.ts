@@ -13,8 +13,8 @@ const RETENTION = systemActor('retention');
 
 /**
  * The destruction step of the recipients' data lifecycle: once an incident has been closed (or
- * dismissed) for the retention period, its recipients and rejected rows are deleted. Import
- * summaries keep their counts, which hold no personal data. A purge interrupted half-way resumes on
+ * dismissed) for the retention period, its recipients, rejected rows and delivery rows are deleted.
+ * Import summaries and sends keep their counts, which hold no personal data. A purge interrupted half-way resumes on
  * the next pass; the audit entry is written with the last slice, when nothing is left.
  */
 export class RecipientRetention {
@@ -63,10 +63,16 @@ export class RecipientRetention {
   }
 
   private async purgeIncident(incidentId: string, at: string): Promise<void> {
-    const counts = { recipients: 0, rejections: 0 };
+    const counts = { recipients: 0, rejections: 0, deliveries: 0 };
     for (;;) {
       const done = await this.db.transaction().execute(async (trx) => {
         const imports = trx.selectFrom('recipientImports').select('id').where('incidentId', '=', incidentId);
+        const sends = trx.selectFrom('deliverySends').select('id').where('incidentId', '=', incidentId);
+        // Delivery rows name recipients and hold servers' replies, which often quote the address.
+        const deliveries = await trx
+          .deleteFrom('deliveries')
+          .where('id', 'in', (eb) => eb.selectFrom('deliveries').select('id').where('sendId', 'in', sends).limit(SLICE))
+          .executeTakeFirst();
         const recipients = await trx
           .deleteFrom('recipients')
           .where('id', 'in', (eb) => eb.selectFrom('recipients').select('id').where('incidentId', '=', incidentId).limit(SLICE))
@@ -75,9 +81,10 @@ export class RecipientRetention {
           .deleteFrom('recipientRejections')
           .where('id', 'in', (eb) => eb.selectFrom('recipientRejections').select('id').where('importId', 'in', imports).limit(SLICE))
           .executeTakeFirst();
+        counts.deliveries += Number(deliveries.numDeletedRows);
         counts.recipients += Number(recipients.numDeletedRows);
         counts.rejections += Number(rejections.numDeletedRows);
-        const finished = Number(recipients.numDeletedRows) < SLICE && Number(rejections.numDeletedRows) < SLICE;
+        const finished = [recipients, rejections, deliveries].every((deleted) => Number(deleted.numDeletedRows) < SLICE);
         if (!finished) return false;
         // Completed imports stay, as counts; unfinished ones never held anything worth keeping.
         await trx.deleteFrom('recipientImports').where('incidentId', '=', incidentId).where('status', 'in', ['running', 'failed']).execute();

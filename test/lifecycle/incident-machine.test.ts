@@ -53,8 +53,11 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
     INDIVIDUALS_NOTICE_CHANGES_REQUESTED: { type: 'INDIVIDUALS_NOTICE_CHANGES_REQUESTED', versionId: 'v1' },
     INDIVIDUALS_NOTICE_APPROVED: { type: 'INDIVIDUALS_NOTICE_APPROVED', versionId: 'v1', contentHash: 'h1' },
     INDIVIDUALS_NOTICE_EDITED: { type: 'INDIVIDUALS_NOTICE_EDITED', versionId: 'v2' },
-    INDIVIDUALS_SENDING_STARTED: { type: 'INDIVIDUALS_SENDING_STARTED', sendId: 's1' },
-    INDIVIDUALS_NOTIFIED: { type: 'INDIVIDUALS_NOTIFIED', sendId: 's1' },
+    INDIVIDUALS_SENDING_STARTED: { type: 'INDIVIDUALS_SENDING_STARTED', sendId: 's1', recipients: 3 },
+    INDIVIDUALS_SENDING_PAUSED: { type: 'INDIVIDUALS_SENDING_PAUSED', sendId: 's1', reason: 'paused by a responder' },
+    INDIVIDUALS_SENDING_RESUMED: { type: 'INDIVIDUALS_SENDING_RESUMED', sendId: 's1' },
+    INDIVIDUALS_SENDING_CANCELLED: { type: 'INDIVIDUALS_SENDING_CANCELLED', sendId: 's1', reason: 'wrong list' },
+    INDIVIDUALS_NOTIFIED: { type: 'INDIVIDUALS_NOTIFIED', sendId: 's1', sent: 3, failed: 0 },
     REPORT_DRAFT_STARTED: { type: 'REPORT_DRAFT_STARTED', obligationId },
     REPORT_SUBMITTED_FOR_REVIEW: { type: 'REPORT_SUBMITTED_FOR_REVIEW', obligationId, versionId: 'r1' },
     REPORT_CHANGES_REQUESTED: { type: 'REPORT_CHANGES_REQUESTED', obligationId, versionId: 'r1' },
@@ -190,7 +193,7 @@ describe('incident machine: rules', () => {
     s = applyEvent(s, { type: 'INDIVIDUALS_NOTICE_EDITED', versionId: 'v2', at, actor: notices });
     expect(s.value).toMatchObject({ response: { individuals: 'drafting' } });
     expect(s.context.individuals.approvedVersion).toBeNull();
-    expect(() => applyEvent(s, { type: 'INDIVIDUALS_SENDING_STARTED', sendId: 's', at, actor: notices })).toThrow(EventNotAllowedError);
+    expect(() => applyEvent(s, { type: 'INDIVIDUALS_SENDING_STARTED', sendId: 's', recipients: 1, at, actor: notices })).toThrow(EventNotAllowedError);
   });
 
   it('submits a regulator report only after it was approved', () => {

@@ -33,7 +33,7 @@ describe('recipient retention', () => {
 
     const audit = (await (await server.request(`/api/v1/incidents/${ended}/audit`)).text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.filter((row) => row.action === 'recipients.purged')).toEqual([
-      expect.objectContaining({ actor: { kind: 'system', id: 'retention' }, payload: { recipients: 2, rejections: 1, retentionDays: 0 } }),
+      expect.objectContaining({ actor: { kind: 'system', id: 'retention' }, payload: { recipients: 2, rejections: 1, deliveries: 0, retentionDays: 0 } }),
     ]);
     expect((await readJson(await server.request('/api/v1/audit/verify'))).ok).toBe(true);
   });

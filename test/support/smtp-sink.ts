@@ -12,6 +12,10 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Answer the next `count` messages with this SMTP reply code (e.g. 451 or 550). */
   failNext(count: number, code: number): void;
+  /** Hold every answer from now on until the returned function is called (a slow server). */
+  hold(): () => void;
+  /** Answer every message whose recipients make `rule` return a code with that code; null clears it. */
+  failWhen(rule: ((to: string[]) => number | null) | null): void;
   close(): Promise<void>;
 }
 
@@ -19,6 +23,8 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let failures: { count: number; code: number } = { count: 0, code: 0 };
+  let failRule: ((to: string[]) => number | null) | null = null;
+  let held: Promise<void> = Promise.resolve();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -26,15 +32,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (failures.count > 0) {
-          failures = { ...failures, count: failures.count - 1 };
-          const error = Object.assign(new Error(`refused for the test (${failures.code})`), { responseCode: failures.code });
-          return callback(error);
+      stream.on('end', async () => {
+        await held;
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const ruled = failRule?.(to) ?? null;
+        if (failures.count > 0 || ruled !== null) {
+          const code = ruled ?? failures.code;
+          if (ruled === null) failures = { ...failures, count: failures.count - 1 };
+          return callback(Object.assign(new Error(`refused for the test (${code}) <${to.join(',')}>`), { responseCode: code }));
         }
         received.push({
           from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-          to: session.envelope.rcptTo.map((r) => r.address),
+          to,
           raw: Buffer.concat(chunks).toString('utf8'),
         });
         callback();
@@ -48,6 +57,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received,
     failNext: (count, code) => {
       failures = { count, code };
+    },
+    hold: () => {
+      let release!: () => void;
+      held = new Promise((resolve) => (release = resolve));
+      return release;
+    },
+    failWhen: (rule) => {
+      failRule = rule;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

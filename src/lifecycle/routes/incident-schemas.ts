@@ -58,6 +58,7 @@ export const incidentSchema = z
       notRequired: decision.extend({ citation: z.string().nullable() }).nullable(),
       approvedVersion: approvedVersion.nullable(),
       sendId: z.string().nullable(),
+      sendPaused: z.object({ reason: z.string(), at: instant }).nullable(),
     }),
     obligations: z.array(obligationSchema),
     obligationsAssessedAt: instant.nullable(),

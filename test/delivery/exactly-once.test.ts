@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDb, type TempDb } from '../support/temp-db.js';
+import { call, expectStatus, incidentReadyToSend, recipientEmail, recipientsCsv, roleTokens, waitForSend } from './support.js';
+
+const ADMIN = 'exactly-once-admin-token-0123456789';
+const RECIPIENTS = 3000;
+const CONCURRENCY = 10;
+
+let t: TempDb | undefined;
+const children: ChildProcess[] = [];
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await t?.cleanup();
+});
+
+/** Runs a script under tsx as its own process and resolves once `ready` matches its stdout. */
+async function run(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray; exited: Promise<unknown> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let i = 0; i < 800 && !ready.test(stdout); i++) await new Promise((r) => setTimeout(r, 25));
+  const match = ready.exec(stdout);
+  if (match === null) throw new Error(`${args[0]} did not start: ${stdout} ${stderr}`);
+  return { child, match, exited };
+}
+
+/** What the SMTP server accepted, in order: [Message-ID, recipient]. */
+const accepted = (log: string): Array<[string, string]> =>
+  existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]) : [];
+
+describe('sending under SIGKILL', () => {
+  it('every recipient gets the notice exactly once (by Message-ID) across a kill -9 mid-send and a restart', async () => {
+    t = await tempDb();
+    await t.db.close();
+    const log = join(t.dir, 'accepted.log');
+    const sink = await run(['test/delivery/fixtures/smtp-sink-process.ts', log], {}, /\{"port":(\d+)\}/);
+    const env = {
+      DATABASE_URL: t.url,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      BREACHLINE_ADMIN_TOKEN: ADMIN,
+      SMTP_URL: `smtp://127.0.0.1:${sink.match[1]}`,
+      SMTP_POOL_SIZE: '5',
+      DELIVERY_CONCURRENCY: String(CONCURRENCY),
+      // The killed process's claims must lapse quickly for the test; production holds them for minutes.
+      DELIVERY_LEASE_SECONDS: '1',
+      SCHEDULER_INTERVAL_MS: '50',
+    };
+    const first = await run(['src/main.ts'], env, /"url":"(http:[^"]+)"/);
+    let base = first.match[1]!;
+    const tokens = await roleTokens(base, ADMIN);
+    const { incidentId } = await incidentReadyToSend(base, tokens, recipientsCsv(RECIPIENTS, 'crash.example'));
+    const send = await expectStatus(await call(base, `/api/v1/incidents/${incidentId}/deliveries`, { method: 'POST', token: tokens.responder }), 202);
+
+    // Kill it a third of the way in, while messages are in flight.
+    for (let i = 0; i < 2000 && accepted(log).length < RECIPIENTS / 3; i++) await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const atKill = accepted(log).length;
+    expect(atKill).toBeGreaterThanOrEqual(RECIPIENTS / 3);
+    expect(atKill).toBeLessThan(RECIPIENTS);
+
+    const second = await run(['src/main.ts'], env, /"url":"(http:[^"]+)"/);
+    base = second.match[1]!;
+    const done = await waitForSend(base, tokens.viewer!, send.id, (s) => s.status === 'complete', 120_000);
+    expect(done).toMatchObject({ total: RECIPIENTS, sent: RECIPIENTS, failed: 0, pending: 0 });
+
+    const received = accepted(log);
+    const idsByRecipient = new Map<string, Set<string>>();
+    for (const [messageId, to] of received) idsByRecipient.set(to, (idsByRecipient.get(to) ?? new Set()).add(messageId));
+    // Nobody missed, nobody sent a second, different message.
+    expect([...idsByRecipient.keys()].sort()).toEqual(Array.from({ length: RECIPIENTS }, (_, i) => recipientEmail(i, 'crash.example')).sort());
+    expect([...idsByRecipient.values()].every((ids) => ids.size === 1)).toBe(true);
+    // A repeated transmission can only be a message the server accepted just before the kill, whose
+    // row had not yet recorded it: at most the messages in flight, each seen once before and once after.
+    const positions = new Map<string, number[]>();
+    received.forEach(([messageId], index) => positions.set(messageId, [...(positions.get(messageId) ?? []), index]));
+    const repeated = [...positions.values()].filter((at) => at.length > 1);
+    expect(repeated.length).toBeLessThanOrEqual(CONCURRENCY);
+    for (const at of repeated) expect(at.length === 2 && at[0]! < atKill && at[1]! >= atKill).toBe(true);
+    console.info(`exactly-once: ${atKill} accepted before the kill, ${repeated.length} repeated transmissions (same Message-ID) after restart`);
+
+    const incident = await expectStatus(await call(base, `/api/v1/incidents/${incidentId}`, { token: tokens.viewer! }), 200);
+    expect(incident.tracks.individuals).toBe('notified');
+    expect((await expectStatus(await call(base, '/api/v1/audit/verify', { token: tokens.admin }), 200)).ok).toBe(true);
+    second.child.kill('SIGTERM');
+    await second.exited;
+    sink.child.kill('SIGTERM');
+  }, 180_000);
+});
