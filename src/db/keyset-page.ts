@@ -43,3 +43,21 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
+
+const ROW_ID_CURSOR = /^[1-9]\d{0,15}$/;
+
+/**
+ * The cursor of lists paged by an integer row id in insert order (recipients, delivery failures):
+ * the last id shown; 0 (from the start) when there is none.
+ */
+export function afterRowId(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  if (!ROW_ID_CURSOR.test(cursor)) throw new InvalidInputError('invalid cursor', [{ path: 'cursor', message: 'is not a cursor this server issued' }]);
+  return Number(cursor);
+}
+
+/** One page from `limit + 1` rows ordered by row id, with the next page's cursor when there is one. */
+export function rowIdPage<T extends { id: number }>(rows: T[], limit: number): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { afterRowId, rowIdPage } from '../db/keyset-page.js';
 import type { Database } from '../db/tables.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { RecipientImportRow } from './recipient-tables.js';
 
 export interface RecipientView {
@@ -14,17 +15,13 @@ export interface RecipientView {
 
 export type ImportView = Omit<RecipientImportRow, 'incidentId'>;
 
-const CURSOR = /^[1-9]\d{0,15}$/;
-
 /** Reads of the recipients domain; recipients of imports that are not complete are never shown. */
 export class RecipientQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
   async list(incidentId: string, limit: number, cursor: string | undefined): Promise<{ items: RecipientView[]; nextCursor: string | null }> {
     await this.requireIncident(incidentId);
-    // The cursor is the last row id shown: opaque to clients, checked on the way in.
-    const after = cursor === undefined ? 0 : Number(CURSOR.test(cursor) ? cursor : NaN);
-    if (Number.isNaN(after)) throw new InvalidInputError('invalid cursor', [{ path: 'cursor', message: 'is not a cursor this server issued' }]);
+    const after = afterRowId(cursor);
     const rows = await this.db
       .selectFrom('recipients')
       .innerJoin('recipientImports', 'recipientImports.id', 'recipients.importId')
@@ -35,8 +32,7 @@ export class RecipientQueries {
       .orderBy('recipients.id')
       .limit(limit + 1)
       .execute();
-    const page = rows.slice(0, limit);
-    const nextCursor = rows.length > limit ? String(page[page.length - 1]!.id) : null;
+    const { page, nextCursor } = rowIdPage(rows, limit);
     return { items: page.map(({ id: _id, custom, ...row }) => ({ ...row, custom: JSON.parse(custom) as Record<string, string> })), nextCursor };
   }
 
