@@ -3,7 +3,7 @@ export class MalformedFileError extends Error {
   override name = 'MalformedFileError';
   constructor(
     readonly row: number,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`row ${row}: ${reason}`);
   }
@@ -20,4 +20,12 @@ export class FileTooLargeError extends Error {
 /** The incident's state or another import refuses this one: 409. */
 export class ImportRefusedError extends Error {
   override name = 'ImportRefusedError';
+}
+
+/** The request body broke off (client gone, connection reset) before the file ended: 400, nothing imported. */
+export class UploadInterruptedError extends Error {
+  override name = 'UploadInterruptedError';
+  constructor(cause: string) {
+    super(`the upload ended before the file did (${cause}); nothing was imported`);
+  }
 }

@@ -7,9 +7,8 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/tables.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import { ImportRefusedError } from './import-errors.js';
-import { writeBatch, type Rejection } from './recipient-batch.js';
-import type { Recipient, RowValidator } from './recipient-row.js';
-import { csvRows, ndjsonRows } from './record-sources.js';
+import type { ImportReader } from './import-reader.js';
+import { RecipientWriter } from './recipient-writer.js';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -22,18 +21,16 @@ export interface ImportSummary {
   total: number;
 }
 
-// Rows per transaction: large enough that commits cost little per row, small enough that other
-// writers (incident events, alert intake) wait milliseconds, not the length of the import.
-const BATCH_ROWS = 1000;
 const PURGE_ROWS = 10_000;
 const CLOSED_PHASES = new Set(['closed', 'dismissed']);
 
 /**
- * Streams a recipients file into an incident. The import is one logical unit: batches commit as
- * they go (bounded memory, short write locks), but every row carries the import's id and readers
- * see only rows of `complete` imports. A failure removes the import's rows; a crash leaves them
- * `running`, and the next import into the incident removes them. Imports into one incident run
- * one at a time, which assumes one Breachline process per database (as SQLite does).
+ * Streams a recipients file into an incident: the reader thread parses and checks the rows while
+ * this thread writes them. The import is one logical unit: batches commit as they go (bounded
+ * memory, short write locks), but every row carries the import's id and readers see only rows of
+ * `complete` imports. A failure removes the import's rows; a crash leaves them `running`, and the
+ * next import into the incident removes them. Imports into one incident run one at a time, which
+ * assumes one Breachline process per database (as SQLite does).
  */
 export class RecipientImports {
   private readonly importing = new Set<string>();
@@ -41,7 +38,7 @@ export class RecipientImports {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly incidents: IncidentService,
-    private readonly validator: RowValidator,
+    private readonly reader: ImportReader,
     private readonly clock: Clock,
   ) {}
 
@@ -69,31 +66,18 @@ export class RecipientImports {
   /** Reads the body to the end, then marks the import complete and audits it; on any error, undoes it. */
   async run(incidentId: string, importId: string, format: ImportFormat, body: Readable, maxBytes: number, actor: Actor): Promise<ImportSummary> {
     const summary: ImportSummary = { importId, status: 'running', accepted: 0, duplicates: 0, rejected: 0, total: 0 };
+    const writer = new RecipientWriter(incidentId, importId);
     try {
-      let recipients: Array<{ row: number; recipient: Recipient }> = [];
-      let rejections: Rejection[] = [];
-      const flush = async () => {
-        const batch = { recipients, rejections };
-        recipients = [];
-        rejections = [];
+      for await (const batch of this.reader.batches(body, format, maxBytes)) {
         await this.db.transaction().execute(async (trx) => {
-          const written = await writeBatch(trx, incidentId, importId, batch.recipients, batch.rejections);
+          const written = await writer.write(trx, batch);
+          summary.total += batch.total;
+          summary.rejected += batch.rejections.length;
           summary.accepted += written.accepted;
           summary.duplicates += written.duplicates;
           await trx.updateTable('recipientImports').set(counts(summary)).where('id', '=', importId).execute();
         });
-      };
-      for await (const item of format === 'csv' ? csvRows(body, maxBytes) : ndjsonRows(body, maxBytes)) {
-        summary.total += 1;
-        const result = 'fields' in item ? this.validator.check(item.fields) : { ok: false as const, reason: item.reason, email: '' };
-        if (result.ok) recipients.push({ row: item.row, recipient: result.recipient });
-        else {
-          summary.rejected += 1;
-          rejections.push({ row: item.row, reason: result.reason, email: result.email });
-        }
-        if (recipients.length + rejections.length >= BATCH_ROWS) await flush();
       }
-      await flush();
       await this.db.transaction().execute(async (trx) => {
         const at = this.clock().toISOString();
         await trx.updateTable('recipientImports').set({ ...counts(summary), status: 'complete', completedAt: at }).where('id', '=', importId).execute();

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
 import { allRecipients, importFile, newIncident } from './support.js';
@@ -27,6 +28,25 @@ describe('recipient import guards', () => {
     await importFile(server, id, 'email,__proto__,constructor\na@example.com,x,y\n');
     const [recipient] = await allRecipients(server, id);
     expect(recipient?.custom).toEqual(JSON.parse('{"__proto__":"x","constructor":"y"}'));
+  });
+
+  it('records an upload that breaks off as failed and imports nothing', async () => {
+    const id = await newIncident(server);
+    const req = request(`${server.url}/api/v1/incidents/${id}/recipients`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.tokens.responder}`, 'Content-Type': 'text/csv', 'Content-Length': '4000' },
+    });
+    req.on('error', () => undefined);
+    req.write('email,name\na@example.com,A\nb@example.com,B\n');
+    await new Promise((r) => setTimeout(r, 200));
+    req.destroy();
+    let imports: any[] = [];
+    for (let i = 0; i < 100 && imports[0]?.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      imports = (await readJson(await server.request(`/api/v1/incidents/${id}/recipient-imports`))).items;
+    }
+    expect(imports[0]).toMatchObject({ status: 'failed', failure: expect.stringMatching(/^the upload ended before the file did/) });
+    expect(await allRecipients(server, id)).toEqual([]);
   });
 
   it('answers 400 naming the row of malformed CSV, and imports nothing', async () => {

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { problem } from '../../http/problem.js';
 import { jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
-import { FileTooLargeError, ImportRefusedError, MalformedFileError } from '../import-errors.js';
+import { FileTooLargeError, ImportRefusedError, MalformedFileError, UploadInterruptedError } from '../import-errors.js';
 import { bodyStream, importFormat } from '../import-request.js';
 import type { Recipients } from '../recipients-module.js';
 import { rejectionsCsv } from '../rejections-csv.js';
@@ -93,6 +93,7 @@ export function registerRecipientRoutes(app: OpenAPIHono<AppEnv>, recipients: Re
     } catch (error) {
       if (error instanceof ImportRefusedError) return refuse(c, 409, 'import-refused', error.message);
       if (error instanceof FileTooLargeError) return refuse(c, 413, 'too-large', `${error.message}; nothing was imported`);
+      if (error instanceof UploadInterruptedError) return refuse(c, 400, 'upload-interrupted', error.message);
       if (error instanceof MalformedFileError) {
         return refuse(c, 400, 'malformed-file', `${error.message}; nothing was imported`, { errors: [{ path: `row ${error.row}`, message: error.message }] });
       }
