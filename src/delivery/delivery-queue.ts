@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { equalsUnindexed } from '../db/row-id-range.js';
 import { statementTemplate } from '../db/statement-template.js';
 import type { Database } from '../db/tables.js';
 import type { SendRow } from './delivery-tables.js';
@@ -25,10 +26,10 @@ export interface ClaimedDelivery {
 export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: string, sliceSize: number, at: string): Promise<boolean> {
   if (send.preparedThrough >= send.recipientsUpTo) return false;
   return db.transaction().execute(async (trx) => {
+    // A slice is a range of row ids (other incidents' rows in it are skipped below).
     const window = trx
       .selectFrom('recipients')
       .select('id')
-      .where('incidentId', '=', send.incidentId)
       .where('id', '>', send.preparedThrough)
       .where('id', '<=', send.recipientsUpTo)
       .orderBy('id')
@@ -59,7 +60,7 @@ export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: 
             eb.val(0).as('attempts'),
             eb.val(at).as('nextAttemptAt'),
           ])
-          .where('recipients.incidentId', '=', send.incidentId)
+          .where(equalsUnindexed('recipients.incidentId', send.incidentId))
           .where('recipients.id', '>', send.preparedThrough)
           .where('recipients.id', '<=', through)
           .where('recipientImports.status', '=', 'complete'),
@@ -118,8 +119,9 @@ export async function claimDeliveries(db: Kysely<Database>, sendId: string, now:
 
 /**
  * What happened to one message, written once per message and so compiled once per database
- * (statement-template.ts). Each write is its own commit: the window between the server's
- * acceptance and our record of it is one statement long (see README "Exactly once").
+ * (statement-template.ts). An acceptance is committed in the same turn of the event loop that
+ * heard it, together with the others of that turn: one WAL commit for many rows, and the window
+ * between the server's acceptance and our record of it stays that short (README "Exactly once").
  */
 export function deliveryOutcomes(db: Kysely<Database>) {
   const sent = statementTemplate(['id', 'response', 'at'], (v) =>
@@ -140,8 +142,27 @@ export function deliveryOutcomes(db: Kysely<Database>) {
       .set({ status: sql<'failed'>`'failed'`, error: v.error, leaseUntil: sql<null>`null` })
       .where('id', '=', sql<number>`${v.id}`),
   );
+  // Acceptances that arrive in the same turn of the event loop commit together. Each caller still
+  // waits for the commit, so a message is never counted done (nor its slot freed) before it is recorded.
+  let accepted: Array<{ id: number; response: string; at: string; settle: (error: unknown) => void }> = [];
+  const commitAccepted = async () => {
+    const batch = accepted;
+    accepted = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const row of batch) await trx.executeQuery(sent(row));
+      });
+      for (const row of batch) row.settle(null);
+    } catch (error) {
+      for (const row of batch) row.settle(error);
+    }
+  };
   return {
-    sent: (id: number, response: string, at: string) => db.executeQuery(sent({ id, response: response.slice(0, 1000), at })),
+    sent: (id: number, response: string, at: string) =>
+      new Promise<void>((resolve, reject) => {
+        accepted.push({ id, response: response.slice(0, 1000), at, settle: (error) => (error === null ? resolve() : reject(error)) });
+        if (accepted.length === 1) setImmediate(() => void commitAccepted());
+      }),
     retry: (id: number, error: string, nextAttemptAt: string) => db.executeQuery(retry({ id, error: error.slice(0, 1000), nextAttemptAt })),
     failed: (id: number, error: string) => db.executeQuery(failed({ id, error: error.slice(0, 1000) })),
     /** Gives claimed rows back unsent (the worker is stopping), so the next pass takes them at once. */

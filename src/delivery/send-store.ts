@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { equalsUnindexed } from '../db/row-id-range.js';
 import type { Database } from '../db/tables.js';
 import { NotFoundError } from '../errors.js';
 import type { SendRow, SendStatus } from './delivery-tables.js';
@@ -64,7 +65,7 @@ export async function countSend(db: Kysely<Database>, send: SendRow): Promise<Se
             await db
               .selectFrom('recipients')
               .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('incidentId', '=', send.incidentId)
+              .where(equalsUnindexed('incidentId', send.incidentId))
               .where('id', '>', send.preparedThrough)
               .where('id', '<=', send.recipientsUpTo)
               .executeTakeFirstOrThrow()

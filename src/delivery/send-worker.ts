@@ -177,7 +177,7 @@ export class SendWorker {
       await this.recordFailure(delivery, error);
       return false;
     }
-    // Recorded before anything else happens: this statement closes the at-least-once window.
+    // Recorded before the slot is freed: this commit closes the at-least-once window.
     await this.outcomes.sent(delivery.id, response, this.now());
     this.failuresInARow.set(delivery.sendId, 0);
     return true;
