@@ -69,12 +69,12 @@ export async function incidentReadyToSend(base: string, tokens: Tokens, csv: str
 }
 
 /** Polls a send until `done` says so (or fails after `timeoutMs`); answers the last progress seen. */
-export async function waitForSend(base: string, token: string, sendId: string, done: (send: any) => boolean, timeoutMs = 60_000): Promise<any> {
+export async function waitForSend(base: string, token: string, sendId: string, done: (send: any) => boolean, timeoutMs = 60_000, pollMs = 50): Promise<any> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const send = await expectStatus(await call(base, `/api/v1/deliveries/${sendId}`, { token }), 200);
     if (done(send)) return send;
     if (Date.now() > until) throw new Error(`send ${sendId} did not get there in time: ${JSON.stringify(send)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
