@@ -4,7 +4,11 @@ import type { Database } from '../db/tables.js';
 import { NotFoundError } from '../errors.js';
 import type { SendRow, SendStatus } from './delivery-tables.js';
 
-/** Where a send's messages stand. `pending` includes recipients whose rows are not created yet. */
+/**
+ * Where a send's messages stand. `total` leaves out recipients an earlier send of the same words
+ * already reached; `pending` includes recipients whose rows are not created yet (for a cancelled
+ * send: what will now not be sent).
+ */
 export interface SendCounts {
   total: number;
   sent: number;

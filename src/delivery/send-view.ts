@@ -1,29 +1,17 @@
-import type { SendRow, SendStatus } from './delivery-tables.js';
+import type { SendRow } from './delivery-tables.js';
 import type { SendCounts } from './send-store.js';
 
-export interface SendView {
-  id: string;
-  incidentId: string;
-  noticeId: string;
-  versionId: string;
-  contentHash: string;
-  status: SendStatus;
-  statusReason: string | null;
-  /** Recipients the send covers (those already sent the same words by an earlier send are not counted). */
-  total: number;
-  sent: number;
-  failed: number;
-  /** Still to go; for a cancelled send, what will now not be sent. */
-  pending: number;
-  /** Messages accepted per second over the last minute, while running. */
-  ratePerSecond: number;
-  /** Seconds until the pending ones are sent at that rate; null when not running or no rate yet. */
-  etaSeconds: number | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-}
+/** A send as the API shows it: its row without the worker's bookkeeping, its counts, its pace. */
+export type SendView = Pick<
+  SendRow,
+  'id' | 'incidentId' | 'noticeId' | 'versionId' | 'contentHash' | 'status' | 'statusReason' | 'createdBy' | 'createdAt' | 'updatedAt' | 'finishedAt'
+> &
+  SendCounts & {
+    /** Messages accepted per second over the last minute, while running. */
+    ratePerSecond: number;
+    /** Seconds until the pending ones are sent at that rate; null when not running or no rate yet. */
+    etaSeconds: number | null;
+  };
 
 export function sendView(send: SendRow, counts: SendCounts, ratePerSecond: number | null): SendView {
   const rate = ratePerSecond ?? 0;
