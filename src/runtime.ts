@@ -103,6 +103,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     retention,
     async stop() {
       await scheduler.stop();
+      // Sends first: stopping the outbox worker closes the transport they share.
       await deliveries.worker.stop();
       await outbox.stop();
       await retention.stop();
