@@ -143,6 +143,8 @@ describe('sending the notice to individuals', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', statusReason: 'cancelled by a responder' });
     expect((await call(server.url, `/api/v1/deliveries/${first.id}/resume`, { method: 'POST', token: tokens.responder })).status).toBe(409);
     expect((await incident(incidentId)).tracks.individuals).toBe('approved');
+    // Held past the worker's status check (200 ms), so the cancel is seen before more go out.
+    await new Promise((r) => setTimeout(r, 300));
     release();
     // Those in flight are accepted and recorded; nothing else of the cancelled send goes out.
     await new Promise((r) => setTimeout(r, 500));
