@@ -21,11 +21,11 @@ export interface ClaimedDelivery {
  * and advances `preparedThrough`, in one transaction: a crash repeats at most the slice, and the
  * unique Message-ID makes the repeat a no-op. A recipient whose message (same version) is still
  * pending under an earlier, cancelled send is taken over; one already sent or failed is left alone,
- * so each recipient gets the words once. Returns false once every recipient has a row.
+ * so each recipient gets the words once.
  */
-export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: string, sliceSize: number, at: string): Promise<boolean> {
-  if (send.preparedThrough >= send.recipientsUpTo) return false;
-  return db.transaction().execute(async (trx) => {
+export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: string, sliceSize: number, at: string): Promise<void> {
+  if (send.preparedThrough >= send.recipientsUpTo) return;
+  await db.transaction().execute(async (trx) => {
     // A slice is a range of row ids (other incidents' rows in it are skipped below).
     const window = trx
       .selectFrom('recipients')
@@ -43,7 +43,7 @@ export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: 
       .where('preparedThrough', '=', send.preparedThrough)
       .executeTakeFirst();
     // Another pass (or instance) prepared this slice first.
-    if (claimed.numUpdatedRows !== 1n) return true;
+    if (claimed.numUpdatedRows !== 1n) return;
     const messageId = sql<string>`'<notice.' || ${send.versionId} || '.' || recipients.id || '@' || ${domain} || '>'`;
     await trx
       .insertInto('deliveries')
@@ -72,7 +72,6 @@ export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: 
           .where('deliveries.status', '=', 'pending'),
       )
       .execute();
-    return true;
   });
 }
 

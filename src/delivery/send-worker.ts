@@ -9,7 +9,7 @@ import type { SendRow } from './delivery-tables.js';
 import { classifySendError, type MailTransport } from './mail-transport.js';
 import { publicReason } from './public-reason.js';
 import type { DeliverySends } from './send-service.js';
-import { activeSends } from './send-store.js';
+import { activeSends, findSend } from './send-store.js';
 
 export interface SendWorkerOptions {
   intervalMs: number;
@@ -92,7 +92,7 @@ export class SendWorker {
       if (this.loop.stopRequested) break;
       if (send.status === 'running') sent += await this.work(send);
       else await this.prepareAll(send);
-      const latest = await this.db.selectFrom('deliverySends').selectAll().where('id', '=', send.id).executeTakeFirstOrThrow();
+      const latest = await findSend(this.db, send.id);
       if (!this.loop.stopRequested) await this.sends.completeIfDone(latest);
     }
     return sent;
@@ -101,9 +101,7 @@ export class SendWorker {
   /** A paused send is still prepared, so a resume starts sending at once. */
   private async prepareAll(send: SendRow): Promise<void> {
     let current = send;
-    while (!this.loop.stopRequested && (await prepareSlice(this.db, current, this.settings.messageIdDomain, this.settings.sliceSize, this.now()))) {
-      current = await this.db.selectFrom('deliverySends').selectAll().where('id', '=', send.id).executeTakeFirstOrThrow();
-    }
+    while (!this.loop.stopRequested && current.preparedThrough < current.recipientsUpTo) current = await this.prepareNext(current);
   }
 
   private async work(initial: SendRow): Promise<number> {
@@ -131,10 +129,7 @@ export class SendWorker {
         if (!(await this.stillRunning(send.id))) break;
       }
       if (waiting.length < concurrency) {
-        if (send.preparedThrough < send.recipientsUpTo) {
-          await prepareSlice(this.db, send, this.settings.messageIdDomain, this.settings.sliceSize, this.now());
-          send = await this.db.selectFrom('deliverySends').selectAll().where('id', '=', send.id).executeTakeFirstOrThrow();
-        }
+        if (send.preparedThrough < send.recipientsUpTo) send = await this.prepareNext(send);
         const now = this.clock();
         const claimed = await claimDeliveries(this.db, send.id, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
         // A row whose lease ran out while it waited here comes back: the claim renewed its lease,
@@ -206,8 +201,13 @@ export class SendWorker {
   }
 
   private async stillRunning(sendId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('deliverySends').select('status').where('id', '=', sendId).executeTakeFirst();
-    return row?.status === 'running';
+    return (await findSend(this.db, sendId)).status === 'running';
+  }
+
+  /** Creates the delivery rows of the send's next slice; answers the send as it now stands. */
+  private async prepareNext(send: SendRow): Promise<SendRow> {
+    await prepareSlice(this.db, send, this.settings.messageIdDomain, this.settings.sliceSize, this.now());
+    return findSend(this.db, send.id);
   }
 
   private paused(sendId: string): boolean {
