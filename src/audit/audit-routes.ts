@@ -4,6 +4,7 @@ import type { Database } from '../db/tables.js';
 import type { AppEnv } from '../http/app-env.js';
 import { jsonResponse, secureRoute } from '../http/secure-route.js';
 import { verifyAudit } from './verify.js';
+import { PERMISSIONS } from '../auth/permissions.js';
 
 const verificationSchema = z
   .object({
@@ -23,7 +24,7 @@ const verificationSchema = z
   })
   .openapi('AuditVerification');
 
-const verify = secureRoute(['admin', 'responder', 'legal', 'viewer'], {
+const verify = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/audit/verify',
   tags: ['audit'],

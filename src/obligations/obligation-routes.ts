@@ -7,8 +7,8 @@ import { assessmentFactsSchema } from './assessment-facts.js';
 import { LIVE_STATUSES } from './live-status.js';
 import type { ObligationsService } from './obligations-service.js';
 import { DEADLINE_UNITS, RECIPIENTS } from './regime-schema.js';
+import { PERMISSIONS } from '../auth/permissions.js';
 
-const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 const instant = z.string().openapi({ format: 'date-time' });
 const timing = {
   deadline: z.object({ amount: z.number().nullable(), unit: z.enum(DEADLINE_UNITS), from: z.string() }),
@@ -53,7 +53,7 @@ const incidentObligationSchema = assessedObligationSchema
   })
   .openapi('IncidentObligation');
 
-const whatIf = secureRoute(READERS, {
+const whatIf = secureRoute(PERMISSIONS.read, {
   method: 'post',
   path: '/api/v1/assessments',
   tags: ['obligations'],
@@ -64,7 +64,7 @@ const whatIf = secureRoute(READERS, {
   },
 });
 
-const forIncident = secureRoute(READERS, {
+const forIncident = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/obligations',
   tags: ['obligations'],

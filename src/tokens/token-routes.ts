@@ -3,6 +3,7 @@ import { ROLES } from '../auth/actor.js';
 import type { AppEnv } from '../http/app-env.js';
 import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../http/secure-route.js';
 import { createTokenSchema, type TokenService } from './token-service.js';
+import { PERMISSIONS } from '../auth/permissions.js';
 
 const tokenInfoSchema = z
   .object({
@@ -16,9 +17,8 @@ const tokenInfoSchema = z
   })
   .openapi('Token');
 
-const ADMIN = ['admin'] as const;
 
-const createToken = secureRoute(ADMIN, {
+const createToken = secureRoute(PERMISSIONS.administer, {
   method: 'post',
   path: '/api/v1/tokens',
   tags: ['tokens'],
@@ -27,7 +27,7 @@ const createToken = secureRoute(ADMIN, {
   responses: { 201: jsonResponse(tokenInfoSchema.extend({ token: z.string() }), 'The token, with its secret (shown once)') },
 });
 
-const listTokens = secureRoute(ADMIN, {
+const listTokens = secureRoute(PERMISSIONS.administer, {
   method: 'get',
   path: '/api/v1/tokens',
   tags: ['tokens'],
@@ -35,7 +35,7 @@ const listTokens = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(z.object({ items: z.array(tokenInfoSchema) }), 'All tokens, revoked ones included') },
 });
 
-const revokeToken = secureRoute(ADMIN, {
+const revokeToken = secureRoute(PERMISSIONS.administer, {
   method: 'delete',
   path: '/api/v1/tokens/{id}',
   tags: ['tokens'],

@@ -7,12 +7,11 @@ import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http
 import { AlertLinkedError, mergeSchema, promoteSchema, snoozeSchema, type AlertActions } from '../alert-actions.js';
 import { listAlertsSchema, type AlertQuery } from '../alert-query.js';
 import { alertDetailSchema, alertPageSchema, idParams } from './alert-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
-const RESPONDERS = ['admin', 'responder'] as const;
 const linked = z.object({ incidentId: z.string() });
 
-const listAlerts = secureRoute(READERS, {
+const listAlerts = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/alerts',
   tags: ['alerts'],
@@ -21,7 +20,7 @@ const listAlerts = secureRoute(READERS, {
   responses: { 200: jsonResponse(alertPageSchema, 'One page; pass nextCursor as cursor for the next') },
 });
 
-const getAlert = secureRoute(READERS, {
+const getAlert = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/alerts/{id}',
   tags: ['alerts'],
@@ -30,7 +29,7 @@ const getAlert = secureRoute(READERS, {
   responses: { 200: jsonResponse(alertDetailSchema, 'The alert'), 404: problemResponse('No such alert') },
 });
 
-const promoteAlert = secureRoute(RESPONDERS, {
+const promoteAlert = secureRoute(PERMISSIONS.actOnAlerts, {
   method: 'post',
   path: '/api/v1/alerts/{id}/promote',
   tags: ['alerts'],
@@ -43,7 +42,7 @@ const promoteAlert = secureRoute(RESPONDERS, {
   },
 });
 
-const mergeAlert = secureRoute(RESPONDERS, {
+const mergeAlert = secureRoute(PERMISSIONS.actOnAlerts, {
   method: 'post',
   path: '/api/v1/alerts/{id}/merge',
   tags: ['alerts'],
@@ -56,7 +55,7 @@ const mergeAlert = secureRoute(RESPONDERS, {
   },
 });
 
-const snoozeAlert = secureRoute(RESPONDERS, {
+const snoozeAlert = secureRoute(PERMISSIONS.actOnAlerts, {
   method: 'post',
   path: '/api/v1/alerts/{id}/snooze',
   tags: ['alerts'],

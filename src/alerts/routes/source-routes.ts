@@ -5,10 +5,10 @@ import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http
 import { createSourceSchema, updateSourceSchema } from '../source-schemas.js';
 import type { SourceService } from '../source-service.js';
 import { idParams, issuedSourceSchema, sourceSchema } from './alert-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const ADMIN = ['admin'] as const;
 
-const createSource = secureRoute(ADMIN, {
+const createSource = secureRoute(PERMISSIONS.administer, {
   method: 'post',
   path: '/api/v1/alert-sources',
   tags: ['alert sources'],
@@ -17,7 +17,7 @@ const createSource = secureRoute(ADMIN, {
   responses: { 201: jsonResponse(issuedSourceSchema, 'The source, with its credential (shown once)') },
 });
 
-const listSources = secureRoute(ADMIN, {
+const listSources = secureRoute(PERMISSIONS.administer, {
   method: 'get',
   path: '/api/v1/alert-sources',
   tags: ['alert sources'],
@@ -25,7 +25,7 @@ const listSources = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(z.object({ items: z.array(sourceSchema) }), 'All sources') },
 });
 
-const getSource = secureRoute(ADMIN, {
+const getSource = secureRoute(PERMISSIONS.administer, {
   method: 'get',
   path: '/api/v1/alert-sources/{id}',
   tags: ['alert sources'],
@@ -34,7 +34,7 @@ const getSource = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(sourceSchema, 'The source'), 404: problemResponse('No such source') },
 });
 
-const updateSource = secureRoute(ADMIN, {
+const updateSource = secureRoute(PERMISSIONS.administer, {
   method: 'patch',
   path: '/api/v1/alert-sources/{id}',
   tags: ['alert sources'],
@@ -43,7 +43,7 @@ const updateSource = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(sourceSchema, 'The source after the change'), 404: problemResponse('No such source') },
 });
 
-const rotateCredential = secureRoute(ADMIN, {
+const rotateCredential = secureRoute(PERMISSIONS.administer, {
   method: 'post',
   path: '/api/v1/alert-sources/{id}/credentials',
   tags: ['alert sources'],

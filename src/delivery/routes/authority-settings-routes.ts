@@ -2,8 +2,8 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env.js';
 import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
 import type { AuthorityContacts } from '../authority-contacts.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const ADMIN = ['admin'] as const;
 const tags = ['settings'];
 const notFound = problemResponse('No such regime with a regulator duty, or no address set for it');
 
@@ -24,7 +24,7 @@ const contactSchema = z
   .object({ regimeId: z.string(), emails: z.array(z.string()), name: z.string().nullable(), updatedBy: z.string(), updatedAt: z.string() })
   .openapi('AuthorityContact');
 
-const listContacts = secureRoute(ADMIN, {
+const listContacts = secureRoute(PERMISSIONS.administer, {
   method: 'get',
   path: '/api/v1/settings/authority-contacts',
   tags,
@@ -32,7 +32,7 @@ const listContacts = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(z.object({ items: z.array(contactSchema) }), 'Every address set') },
 });
 
-const getContact = secureRoute(ADMIN, {
+const getContact = secureRoute(PERMISSIONS.administer, {
   method: 'get',
   path: '/api/v1/settings/authority-contacts/{regimeId}',
   tags,
@@ -41,7 +41,7 @@ const getContact = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(contactSchema, 'The address'), 404: notFound },
 });
 
-const putContact = secureRoute(ADMIN, {
+const putContact = secureRoute(PERMISSIONS.administer, {
   method: 'put',
   path: '/api/v1/settings/authority-contacts/{regimeId}',
   tags,
@@ -50,7 +50,7 @@ const putContact = secureRoute(ADMIN, {
   responses: { 200: jsonResponse(contactSchema, 'Saved'), 404: notFound },
 });
 
-const deleteContact = secureRoute(ADMIN, {
+const deleteContact = secureRoute(PERMISSIONS.administer, {
   method: 'delete',
   path: '/api/v1/settings/authority-contacts/{regimeId}',
   tags,

@@ -5,16 +5,12 @@ import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http
 import type { DeliveryFailures } from '../delivery-failures.js';
 import type { DeliverySends } from '../send-service.js';
 import { failureSchema, failuresQuery, incidentParams, reasonBody, sendParams, sendSchema } from './delivery-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const SENDERS = ['admin', 'responder'] as const;
-// Anyone who can stop a wrong notice should be able to, legal included.
-const STOPPERS = ['admin', 'responder', 'legal'] as const;
-const PERSONAL_DATA_READERS = ['admin', 'responder', 'legal'] as const;
-const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 const tags = ['deliveries'];
 const notFound = problemResponse('No such incident or send');
 
-const startSend = secureRoute(SENDERS, {
+const startSend = secureRoute(PERMISSIONS.startSends, {
   method: 'post',
   path: '/api/v1/incidents/{id}/deliveries',
   tags,
@@ -27,7 +23,7 @@ const startSend = secureRoute(SENDERS, {
   },
 });
 
-const listSends = secureRoute(READERS, {
+const listSends = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/deliveries',
   tags,
@@ -36,7 +32,7 @@ const listSends = secureRoute(READERS, {
   responses: { 200: jsonResponse(z.object({ items: z.array(sendSchema) }), 'The sends'), 404: notFound },
 });
 
-const getSend = secureRoute(READERS, {
+const getSend = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/deliveries/{sendId}',
   tags,
@@ -47,7 +43,7 @@ const getSend = secureRoute(READERS, {
 
 const changeResponses = { 200: jsonResponse(sendSchema, 'The send after the change'), 404: notFound, 409: problemResponse('The send is not in a state that allows this') };
 
-const pauseSend = secureRoute(STOPPERS, {
+const pauseSend = secureRoute(PERMISSIONS.stopSends, {
   method: 'post',
   path: '/api/v1/deliveries/{sendId}/pause',
   tags,
@@ -56,7 +52,7 @@ const pauseSend = secureRoute(STOPPERS, {
   responses: changeResponses,
 });
 
-const resumeSend = secureRoute(SENDERS, {
+const resumeSend = secureRoute(PERMISSIONS.startSends, {
   method: 'post',
   path: '/api/v1/deliveries/{sendId}/resume',
   tags,
@@ -65,7 +61,7 @@ const resumeSend = secureRoute(SENDERS, {
   responses: changeResponses,
 });
 
-const cancelSend = secureRoute(STOPPERS, {
+const cancelSend = secureRoute(PERMISSIONS.stopSends, {
   method: 'post',
   path: '/api/v1/deliveries/{sendId}/cancel',
   tags,
@@ -74,7 +70,7 @@ const cancelSend = secureRoute(STOPPERS, {
   responses: changeResponses,
 });
 
-const listFailures = secureRoute(PERSONAL_DATA_READERS, {
+const listFailures = secureRoute(PERMISSIONS.readPersonalData, {
   method: 'get',
   path: '/api/v1/deliveries/{sendId}/failures',
   tags,

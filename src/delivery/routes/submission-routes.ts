@@ -7,13 +7,13 @@ import { EVENT_ROLES } from '../../lifecycle/event-permissions.js';
 import { ReportNotReadyError } from '../report-readiness.js';
 import { SubmissionConflictError, type ReportSubmissions } from '../report-submissions.js';
 import { exportQuery, obligationParams, portalReportSchema, submissionInputSchema, submissionListSchema, submissionSchema } from './submission-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 const tags = ['submissions'];
 const notFound = problemResponse('No such incident or obligation');
 const notReady = problemResponse('No approved report to use: the detail says why (not approved yet, edited since approval, already submitted, ...)');
 
-const exportReport = secureRoute(READERS, {
+const exportReport = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/obligations/{obligationId}/report',
   tags,
@@ -43,7 +43,7 @@ const submitReport = secureRoute(EVENT_ROLES.REPORT_SUBMITTED, {
   },
 });
 
-const listSubmissions = secureRoute(READERS, {
+const listSubmissions = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/obligations/{obligationId}/submissions',
   tags,

@@ -8,10 +8,10 @@ import { createIncidentSchema, listIncidentsSchema } from '../incident-inputs.js
 import type { IncidentService } from '../incident-service.js';
 import { publicEventSchema } from '../events.js';
 import { incidentIdParams, incidentPageSchema, incidentSchema, timelineSchema } from './incident-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 
-const createIncident = secureRoute(['admin', 'responder'], {
+const createIncident = secureRoute(PERMISSIONS.openIncident, {
   method: 'post',
   path: '/api/v1/incidents',
   tags: ['incidents'],
@@ -20,7 +20,7 @@ const createIncident = secureRoute(['admin', 'responder'], {
   responses: { 201: jsonResponse(incidentSchema, 'The new incident; Location names it') },
 });
 
-const listIncidents = secureRoute(READERS, {
+const listIncidents = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents',
   tags: ['incidents'],
@@ -29,7 +29,7 @@ const listIncidents = secureRoute(READERS, {
   responses: { 200: jsonResponse(incidentPageSchema, 'One page; pass nextCursor as cursor for the next') },
 });
 
-const getIncident = secureRoute(READERS, {
+const getIncident = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}',
   tags: ['incidents'],
@@ -38,7 +38,7 @@ const getIncident = secureRoute(READERS, {
   responses: { 200: jsonResponse(incidentSchema, 'The incident; ETag is its version'), 404: problemResponse('No such incident') },
 });
 
-const sendEvent = secureRoute(['admin', 'responder', 'legal'], {
+const sendEvent = secureRoute(PERMISSIONS.sendIncidentEvents, {
   method: 'post',
   path: '/api/v1/incidents/{id}/events',
   tags: ['incidents'],
@@ -55,7 +55,7 @@ const sendEvent = secureRoute(['admin', 'responder', 'legal'], {
   },
 });
 
-const getTimeline = secureRoute(READERS, {
+const getTimeline = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/timeline',
   tags: ['incidents'],
@@ -64,7 +64,7 @@ const getTimeline = secureRoute(READERS, {
   responses: { 200: jsonResponse(timelineSchema, 'The timeline'), 404: problemResponse('No such incident') },
 });
 
-const exportAudit = secureRoute(READERS, {
+const exportAudit = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/audit',
   tags: ['audit'],

@@ -18,15 +18,13 @@ import {
   versionParams,
   versionSchema,
 } from './notice-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
-const WRITERS = ['admin', 'responder', 'legal'] as const;
-const LEGAL = ['legal'] as const;
 const tags = ['notices'];
 const notFound = problemResponse('No such incident, notice or version');
 const refused = problemResponse('The version or the incident’s lifecycle does not allow this now');
 
-const createNotice = secureRoute(WRITERS, {
+const createNotice = secureRoute(PERMISSIONS.writeNotices, {
   method: 'post',
   path: '/api/v1/incidents/{id}/notices',
   tags,
@@ -35,7 +33,7 @@ const createNotice = secureRoute(WRITERS, {
   responses: { 201: jsonResponse(noticeSchema, 'The notice with version 1; Location names it'), 404: notFound, 409: refused },
 });
 
-const listNotices = secureRoute(READERS, {
+const listNotices = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/notices',
   tags,
@@ -44,7 +42,7 @@ const listNotices = secureRoute(READERS, {
   responses: { 200: jsonResponse(z.object({ items: z.array(noticeSchema) }), 'The notices'), 404: notFound },
 });
 
-const getNotice = secureRoute(READERS, {
+const getNotice = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/notices/{noticeId}',
   tags,
@@ -53,7 +51,7 @@ const getNotice = secureRoute(READERS, {
   responses: { 200: jsonResponse(noticeSchema, 'The notice'), 404: notFound },
 });
 
-const listVersions = secureRoute(READERS, {
+const listVersions = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/notices/{noticeId}/versions',
   tags,
@@ -62,7 +60,7 @@ const listVersions = secureRoute(READERS, {
   responses: { 200: jsonResponse(z.object({ items: z.array(versionSchema) }), 'The versions'), 404: notFound },
 });
 
-const editNotice = secureRoute(WRITERS, {
+const editNotice = secureRoute(PERMISSIONS.writeNotices, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions',
   tags,
@@ -71,7 +69,7 @@ const editNotice = secureRoute(WRITERS, {
   responses: { 201: jsonResponse(versionSchema, 'The new version'), 404: notFound, 409: refused },
 });
 
-const diffVersions = secureRoute(READERS, {
+const diffVersions = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/notices/{noticeId}/diff',
   tags,
@@ -80,7 +78,7 @@ const diffVersions = secureRoute(READERS, {
   responses: { 200: jsonResponse(diffSchema, 'The differences'), 404: notFound },
 });
 
-const addComment = secureRoute(WRITERS, {
+const addComment = secureRoute(PERMISSIONS.writeNotices, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions/{n}/comments',
   tags,
@@ -89,7 +87,7 @@ const addComment = secureRoute(WRITERS, {
   responses: { 201: jsonResponse(commentViewSchema, 'The comment'), 404: notFound },
 });
 
-const submitVersion = secureRoute(WRITERS, {
+const submitVersion = secureRoute(PERMISSIONS.writeNotices, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions/{n}/submit',
   tags,
@@ -98,7 +96,7 @@ const submitVersion = secureRoute(WRITERS, {
   responses: { 200: jsonResponse(versionSchema, 'In review'), 400: problemResponse('Required items missing; each is named'), 404: notFound, 409: refused },
 });
 
-const requestChanges = secureRoute(LEGAL, {
+const requestChanges = secureRoute(PERMISSIONS.reviewNotices, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions/{n}/request-changes',
   tags,
@@ -107,7 +105,7 @@ const requestChanges = secureRoute(LEGAL, {
   responses: { 200: jsonResponse(versionSchema, 'Changes requested'), 404: notFound, 409: refused },
 });
 
-const approveVersion = secureRoute(LEGAL, {
+const approveVersion = secureRoute(PERMISSIONS.reviewNotices, {
   method: 'post',
   path: '/api/v1/notices/{noticeId}/versions/{n}/approve',
   tags,
@@ -116,7 +114,7 @@ const approveVersion = secureRoute(LEGAL, {
   responses: { 200: jsonResponse(versionSchema, 'Approved'), 404: notFound, 409: refused },
 });
 
-const previewVersion = secureRoute(READERS, {
+const previewVersion = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/notices/{noticeId}/versions/{n}/preview',
   tags,

@@ -9,15 +9,12 @@ import { bodyStream, importFormat } from '../import-request.js';
 import type { Recipients } from '../recipients-module.js';
 import { rejectionsCsv } from '../rejections-csv.js';
 import { importParams, importSchema, incidentParams, listQuery, recipientSchema, summarySchema } from './recipient-schemas.js';
+import { PERMISSIONS } from '../../auth/permissions.js';
 
-const IMPORTERS = ['admin', 'responder'] as const;
-// Recipient emails and names are personal data: viewers see import counts only.
-const PERSONAL_DATA_READERS = ['admin', 'responder', 'legal'] as const;
-const COUNT_READERS = ['admin', 'responder', 'legal', 'viewer'] as const;
 const tags = ['recipients'];
 const notFound = problemResponse('No such incident or import');
 
-const importRecipients = secureRoute(IMPORTERS, {
+const importRecipients = secureRoute(PERMISSIONS.importRecipients, {
   method: 'post',
   path: '/api/v1/incidents/{id}/recipients',
   tags,
@@ -33,7 +30,7 @@ const importRecipients = secureRoute(IMPORTERS, {
   },
 });
 
-const listRecipients = secureRoute(PERSONAL_DATA_READERS, {
+const listRecipients = secureRoute(PERMISSIONS.readPersonalData, {
   method: 'get',
   path: '/api/v1/incidents/{id}/recipients',
   tags,
@@ -42,7 +39,7 @@ const listRecipients = secureRoute(PERSONAL_DATA_READERS, {
   responses: { 200: jsonResponse(z.object({ items: z.array(recipientSchema), nextCursor: z.string().nullable() }), 'A page of recipients'), 404: notFound },
 });
 
-const listImports = secureRoute(COUNT_READERS, {
+const listImports = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/recipient-imports',
   tags,
@@ -51,7 +48,7 @@ const listImports = secureRoute(COUNT_READERS, {
   responses: { 200: jsonResponse(z.object({ items: z.array(importSchema) }), 'The imports'), 404: notFound },
 });
 
-const getImport = secureRoute(COUNT_READERS, {
+const getImport = secureRoute(PERMISSIONS.read, {
   method: 'get',
   path: '/api/v1/incidents/{id}/recipient-imports/{importId}',
   tags,
@@ -60,7 +57,7 @@ const getImport = secureRoute(COUNT_READERS, {
   responses: { 200: jsonResponse(importSchema, 'The import'), 404: notFound },
 });
 
-const getRejections = secureRoute(PERSONAL_DATA_READERS, {
+const getRejections = secureRoute(PERMISSIONS.readPersonalData, {
   method: 'get',
   path: '/api/v1/incidents/{id}/recipient-imports/{importId}/rejections',
   tags,
