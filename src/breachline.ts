@@ -35,6 +35,8 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
       metrics,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
+      clock,
+      consoleSessionMs: config.consoleSessionMs,
     });
     const server = await listen(app, config.host, config.port);
     return {

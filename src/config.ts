@@ -28,6 +28,7 @@ const envSchema = z.object({
   DELIVERY_RETRY_SECONDS: z.coerce.number().min(0.01).default(30),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   DELIVERY_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
+  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   ESCALATION_TO: z
     .string()
     .transform((value) => value.split(',').map((address) => address.trim()).filter((address) => address !== ''))
@@ -68,6 +69,8 @@ export type Config = {
   };
   /** Who hears about deadlines of incidents that name no responders. */
   escalationTo: string[];
+  /** How long a console sign-in lasts; revoking its token ends it sooner. */
+  consoleSessionMs: number;
 };
 
 export class ConfigError extends Error {
@@ -108,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pauseAfterFailures: e.DELIVERY_PAUSE_AFTER_FAILURES,
     },
     escalationTo: e.ESCALATION_TO,
+    consoleSessionMs: Math.round(e.CONSOLE_SESSION_HOURS * 3_600_000),
   };
 }

@@ -8,6 +8,7 @@ import { noticesMigration } from './migrations/0005-notices.js';
 import { recipientsMigration } from './migrations/0006-recipients.js';
 import { deliveriesMigration } from './migrations/0007-deliveries.js';
 import { authorityContactsMigration } from './migrations/0008-authority-contacts.js';
+import { consoleSessionsMigration } from './migrations/0009-console-sessions.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-recipients': recipientsMigration,
   '0007-deliveries': deliveriesMigration,
   '0008-authority-contacts': authorityContactsMigration,
+  '0009-console-sessions': consoleSessionsMigration,
 };
 
 export class MigrationError extends Error {

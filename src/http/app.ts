@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { isIntakeRequest, registerAlerts, type Alerts } from '../alerts/alerts-module.js';
 import { registerAuditRoutes } from '../audit/audit-routes.js';
+import type { Clock } from '../clock.js';
 import type { Database } from '../db/tables.js';
 import type { Deliveries } from '../delivery/deliveries-module.js';
 import { registerDeliveryRoutes } from '../delivery/routes/delivery-routes.js';
@@ -23,6 +24,8 @@ import { registerObligationRoutes } from '../obligations/obligation-routes.js';
 import type { ObligationsService } from '../obligations/obligations-service.js';
 import { registerIncidentRoutes } from '../lifecycle/routes/incident-routes.js';
 import { registerTokenRoutes } from '../tokens/token-routes.js';
+import { createConsole } from '../ui/console-app.js';
+import { ConsoleSessions } from '../ui/console-sessions.js';
 import type { TokenService } from '../tokens/token-service.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './auth.js';
@@ -43,6 +46,8 @@ export interface AppDeps {
   metrics: Metrics;
   logger: Logger;
   bodyLimitBytes: number;
+  clock: Clock;
+  consoleSessionMs: number;
 }
 
 const VALIDATION_TARGETS: Record<string, string> = { json: 'body', query: 'query', param: 'path parameter', header: 'header' };
@@ -131,6 +136,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
   registerDocsPage(app);
+  app.route(
+    '/console',
+    createConsole({ ...deps, sessions: new ConsoleSessions(deps.db, deps.tokens, deps.clock, deps.consoleSessionMs) }),
+  );
+  app.get('/', (c) => c.redirect('/console/incidents', 303));
 
   app.notFound((c) => problem(c, 404, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -60,30 +60,45 @@ export function problem(
 export const validationProblem = (c: Context, detail: string, errors: FieldIssue[]): Response =>
   problem(c, 400, 'validation', detail, { errors });
 
+/** What a caller may be told about an error: its status, problem slug, words and extra members. */
+export interface ErrorDescription {
+  status: ContentfulStatusCode;
+  slug: string;
+  detail: string;
+  extra: Partial<Problem>;
+}
+
 /**
- * Maps what the domains throw to a problem. Anything unexpected becomes a 500 that says only
- * "internal error" and the request id: the stack goes to the log, never to the client.
+ * Maps what the domains throw to what a caller is told, for the API's problem details and the
+ * console's pages alike; null for anything unexpected. `precondition` says the client sent If-Match:
+ * then a version conflict is a failed precondition (412), not a lost race (409).
  */
-export function problemForError(c: Context, error: unknown): { response: Response; unexpected: boolean } {
-  const expected = (response: Response) => ({ response, unexpected: false });
-  if (error instanceof InvalidInputError) return expected(validationProblem(c, error.message, error.issues));
-  if (error instanceof NotFoundError) return expected(problem(c, 404, 'not-found', error.message));
-  if (error instanceof ForbiddenError) return expected(problem(c, 403, 'forbidden', error.message));
-  if (error instanceof ConflictError) return expected(problem(c, 409, 'conflict', error.message));
-  if (error instanceof EventNotAllowedError) {
-    return expected(problem(c, 409, 'event-not-allowed', error.message, { allowedEvents: error.allowedEvents }));
-  }
+export function describeError(error: unknown, precondition = false): ErrorDescription | null {
+  const described = (status: ContentfulStatusCode, slug: string, detail: string, extra: Partial<Problem> = {}) => ({ status, slug, detail, extra });
+  if (error instanceof InvalidInputError) return described(400, 'validation', error.message, { errors: error.issues });
+  if (error instanceof NotFoundError) return described(404, 'not-found', error.message);
+  if (error instanceof ForbiddenError) return described(403, 'forbidden', error.message);
+  if (error instanceof ConflictError) return described(409, 'conflict', error.message);
+  if (error instanceof EventNotAllowedError) return described(409, 'event-not-allowed', error.message, { allowedEvents: error.allowedEvents });
   if (error instanceof VersionConflictError) {
-    // With If-Match the client stated a precondition; without it, another writer simply won.
-    const precondition = c.req.header('If-Match') !== undefined;
-    return expected(
-      problem(c, precondition ? 412 : 409, 'version-conflict', error.message, { currentVersion: error.currentVersion }),
-    );
+    return described(precondition ? 412 : 409, 'version-conflict', error.message, { currentVersion: error.currentVersion });
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const slug = status === 400 ? 'malformed-request' : status === 413 ? 'too-large' : 'http';
-    return expected(problem(c, status, slug, error.message || TITLES[status] || 'request failed'));
+    return described(status, slug, error.message || TITLES[status] || 'request failed');
   }
-  return { response: problem(c, 500, 'internal', 'internal error; quote the request id when reporting it'), unexpected: true };
+  return null;
+}
+
+/**
+ * An error as a problem response. Anything unexpected becomes a 500 that says only "internal error"
+ * and the request id: the stack goes to the log, never to the client.
+ */
+export function problemForError(c: Context, error: unknown): { response: Response; unexpected: boolean } {
+  const described = describeError(error, c.req.header('If-Match') !== undefined);
+  if (described === null) {
+    return { response: problem(c, 500, 'internal', 'internal error; quote the request id when reporting it'), unexpected: true };
+  }
+  return { response: problem(c, described.status, described.slug, described.detail, described.extra), unexpected: false };
 }
