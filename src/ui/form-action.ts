@@ -13,6 +13,8 @@ export interface FormFailure {
   detail: string;
   fields: FieldIssue[];
   values: FormValues;
+  /** Which of the page's forms was posted, so its fields show their errors and keep what was typed. */
+  form: string;
 }
 
 /** The posted form's text fields (repeated names become lists); the CSRF token is not a value. */
@@ -46,6 +48,7 @@ export const list = (values: FormValues, name: string): string[] => {
  */
 export async function formAction(
   c: Context,
+  form: string,
   values: FormValues,
   action: () => Promise<{ redirect: string; flash: string }>,
   redraw: (failure: FormFailure) => Promise<Response>,
@@ -57,6 +60,6 @@ export async function formAction(
   } catch (error) {
     const described = describeError(error);
     if (described === null) throw error;
-    return redraw({ status: described.status, detail: described.detail, fields: described.extra.errors ?? [], values });
+    return redraw({ status: described.status, detail: described.detail, fields: described.extra.errors ?? [], values, form });
   }
 }

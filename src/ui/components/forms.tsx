@@ -18,12 +18,13 @@ export function PostForm(props: { ctx: PageContext; action: string; children?: C
 export const fieldId = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** The first message the server gave for this field, if the last post failed on it. */
-export const issueFor = (failure: FormFailure | null | undefined, name: string): string | undefined =>
-  failure?.fields.find((issue) => issue.path === name)?.message;
+export const issueFor = (failure: FormFailure | null | undefined, form: string, name: string): string | undefined =>
+  failure?.form === form ? failure.fields.find((issue) => issue.path === name)?.message : undefined;
 
 /** What the person typed, when the page is drawn again after a refused post. */
-export function submitted(failure: FormFailure | null | undefined, name: string): string | undefined {
-  const value = failure?.values[name];
+export function submitted(failure: FormFailure | null | undefined, form: string, name: string): string | undefined {
+  if (failure?.form !== form) return undefined;
+  const value = failure.values[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
