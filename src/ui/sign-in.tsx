@@ -27,7 +27,7 @@ function signInPage(c: Context, next: string, error: string | null = null, statu
       <form method="post" action="/console/sign-in" class="narrow">
         <input type="hidden" name={NONCE_FIELD} value={nonce} />
         <input type="hidden" name="next" value={next} />
-        <Field label="API token" name="token" type="password" required autocomplete="off" error={error ?? undefined} />
+        <Field form="sign-in" label="API token" name="token" type="password" required autocomplete="off" error={error ?? undefined} />
         <button type="submit">Sign in</button>
       </form>
     </Layout>,

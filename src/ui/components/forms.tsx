@@ -14,8 +14,11 @@ export function PostForm(props: { ctx: PageContext; action: string; children?: C
   );
 }
 
-/** Field ids are their names made safe for ids; errors are matched by name (the API's field path). */
-export const fieldId = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/**
+ * A field's id: its form and name made safe for ids, so two forms on one page that both ask for a
+ * "reason" do not share one. Errors are matched by name, which is the API's field path.
+ */
+export const fieldId = (form: string, name: string): string => `${form}--${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
 
 /** The first message the server gave for this field, if the last post failed on it. */
 export const issueFor = (failure: FormFailure | null | undefined, form: string, name: string): string | undefined =>
@@ -29,6 +32,8 @@ export function submitted(failure: FormFailure | null | undefined, form: string,
 }
 
 interface FieldProps {
+  /** The form's name on this page (see FormFailure.form). */
+  form: string;
   label: string;
   name: string;
   type?: 'text' | 'number' | 'email' | 'datetime-local' | 'search' | 'password' | 'textarea';
@@ -36,8 +41,6 @@ interface FieldProps {
   hint?: string;
   error?: string | undefined;
   required?: boolean;
-  /** Set when one page holds several forms with a field of the same name. */
-  id?: string;
   min?: number;
   autocomplete?: string;
   rows?: number;
@@ -45,7 +48,7 @@ interface FieldProps {
 
 /** A labelled input whose hint and error are read out with it (aria-describedby). */
 export function Field(props: FieldProps) {
-  const id = props.id ?? fieldId(props.name);
+  const id = fieldId(props.form, props.name);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const described = [props.hint !== undefined ? hintId : null, props.error !== undefined ? errorId : null].filter((x) => x !== null).join(' ');
@@ -81,8 +84,8 @@ export function Field(props: FieldProps) {
 }
 
 /** A labelled select; `options` are [value, label] pairs. */
-export function Select(props: { label: string; name: string; options: Array<[string, string]>; value?: string | undefined; error?: string | undefined; id?: string; required?: boolean }) {
-  const id = props.id ?? fieldId(props.name);
+export function Select(props: { form: string; label: string; name: string; options: Array<[string, string]>; value?: string | undefined; error?: string | undefined; required?: boolean }) {
+  const id = fieldId(props.form, props.name);
   return (
     <div class={props.error !== undefined ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -114,7 +117,7 @@ export function ErrorSummary(props: { failure: FormFailure | null | undefined })
         <ul>
           {failure.fields.map((issue: FieldIssue) => (
             <li>
-              <a href={`#${fieldId(issue.path)}`}>
+              <a href={`#${fieldId(failure.form, issue.path)}`}>
                 {issue.path}: {issue.message}
               </a>
             </li>
