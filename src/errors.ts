@@ -28,6 +28,8 @@ export class ForbiddenError extends Error {
 /** The resource's state refuses the request (e.g. a send that is already finished); 409. */
 export class ConflictError extends Error {
   override name = 'ConflictError';
+  /** The problem type: kinds of conflict a client may want to tell apart name their own. */
+  readonly slug: string = 'conflict';
 }
 
 /** Another writer changed the resource first (optimistic concurrency). */

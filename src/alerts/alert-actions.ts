@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/tables.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { SEVERITIES } from '../lifecycle/scope.js';
 import type { AlertSeverity } from './alert-severity.js';
 import type { IncidentLinker, LinkableAlert } from './incident-linker.js';
@@ -21,8 +21,9 @@ export const mergeSchema = z.object({ incidentId: z.string().min(1).max(100) }).
 export const snoozeSchema = z.object({ until: instantSchema, reason: z.string().trim().min(1).max(2000) }).strict();
 
 /** An alert that is on an incident already: promote and merge refuse it (409). */
-export class AlertLinkedError extends Error {
+export class AlertLinkedError extends ConflictError {
   override name = 'AlertLinkedError';
+  override readonly slug = 'alert-linked';
 }
 
 /**

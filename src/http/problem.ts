@@ -78,7 +78,7 @@ export function describeError(error: unknown, precondition = false): ErrorDescri
   if (error instanceof InvalidInputError) return described(400, 'validation', error.message, { errors: error.issues });
   if (error instanceof NotFoundError) return described(404, 'not-found', error.message);
   if (error instanceof ForbiddenError) return described(403, 'forbidden', error.message);
-  if (error instanceof ConflictError) return described(409, 'conflict', error.message);
+  if (error instanceof ConflictError) return described(409, error.slug, error.message);
   if (error instanceof EventNotAllowedError) return described(409, 'event-not-allowed', error.message, { allowedEvents: error.allowedEvents });
   if (error instanceof VersionConflictError) {
     return described(precondition ? 412 : 409, 'version-conflict', error.message, { currentVersion: error.currentVersion });

@@ -2,9 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Clock } from '../../clock.js';
 import type { AppEnv } from '../../http/app-env.js';
-import { problem } from '../../http/problem.js';
 import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
-import { AlertLinkedError, mergeSchema, promoteSchema, snoozeSchema, type AlertActions } from '../alert-actions.js';
+import { mergeSchema, promoteSchema, snoozeSchema, type AlertActions } from '../alert-actions.js';
 import { listAlertsSchema, type AlertQuery } from '../alert-query.js';
 import { alertDetailSchema, alertPageSchema, idParams } from './alert-schemas.js';
 import { PERMISSIONS } from '../../auth/permissions.js';
@@ -68,25 +67,14 @@ export function registerAlertRoutes(app: OpenAPIHono<AppEnv>, query: AlertQuery,
   app.openapi(listAlerts, async (c) => c.json(await query.list(c.req.valid('query'), clock()), 200));
   app.openapi(getAlert, async (c) => c.json(await query.get(c.req.valid('param').id), 200));
 
+  // An alert already on an incident is an AlertLinkedError: a 409 of type alert-linked (problem.ts).
   app.openapi(promoteAlert, async (c) => {
-    try {
-      const result = await actions.promote(c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
-      c.header('Location', `/api/v1/incidents/${result.incidentId}`);
-      return c.json(result, 201);
-    } catch (error) {
-      if (error instanceof AlertLinkedError) return problem(c, 409, 'alert-linked', error.message) as never;
-      throw error;
-    }
+    const result = await actions.promote(c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
+    c.header('Location', `/api/v1/incidents/${result.incidentId}`);
+    return c.json(result, 201);
   });
 
-  app.openapi(mergeAlert, async (c) => {
-    try {
-      return c.json(await actions.merge(c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200);
-    } catch (error) {
-      if (error instanceof AlertLinkedError) return problem(c, 409, 'alert-linked', error.message) as never;
-      throw error;
-    }
-  });
+  app.openapi(mergeAlert, async (c) => c.json(await actions.merge(c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200));
 
   app.openapi(snoozeAlert, async (c) => c.json(await actions.snooze(c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200));
 }

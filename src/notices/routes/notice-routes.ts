@@ -1,10 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { problem } from '../../http/problem.js';
 import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
-import { NoticeStateError } from '../notice-errors.js';
 import { commentSchema, createNoticeSchema, editNoticeSchema, previewQuerySchema } from '../notice-inputs.js';
 import type { Notices } from '../notice-service.js';
 import {
@@ -123,37 +120,24 @@ const previewVersion = secureRoute(PERMISSIONS.read, {
   responses: { 200: jsonResponse(previewSchema, 'The rendered document'), 400: problemResponse('A required item of that locale is blank, or the version is not written in that locale'), 404: notFound },
 });
 
-/** A version or notice in the wrong state is a conflict, like an event the incident refuses. */
-async function orConflict(c: Context<AppEnv>, work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof NoticeStateError) return problem(c, 409, 'notice-state', error.message);
-    throw error;
-  }
-}
-
+// A version or notice in the wrong state is a NoticeStateError: a 409 of type notice-state (problem.ts).
 export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, notices: Notices): void {
   const { drafts, review, queries } = notices;
 
-  app.openapi(createNotice, (c) =>
-    orConflict(c, async () => {
-      const { notice } = await drafts.create(c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
-      c.header('Location', `/api/v1/notices/${notice.id}`);
-      return c.json(await queries.get(notice.id), 201);
-    }) as never,
-  );
+  app.openapi(createNotice, async (c) => {
+    const { notice } = await drafts.create(c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
+    c.header('Location', `/api/v1/notices/${notice.id}`);
+    return c.json(await queries.get(notice.id), 201);
+  });
   app.openapi(listNotices, async (c) => c.json({ items: await queries.listForIncident(c.req.valid('param').id) }, 200));
   app.openapi(getNotice, async (c) => c.json(await queries.get(c.req.valid('param').noticeId), 200));
   app.openapi(listVersions, async (c) => c.json({ items: await queries.versions(c.req.valid('param').noticeId) }, 200));
 
-  app.openapi(editNotice, (c) =>
-    orConflict(c, async () => {
-      const { noticeId } = c.req.valid('param');
-      const version = await drafts.edit(noticeId, c.req.valid('json'), c.get('actor'));
-      return c.json(await queries.version(noticeId, version.number), 201);
-    }) as never,
-  );
+  app.openapi(editNotice, async (c) => {
+    const { noticeId } = c.req.valid('param');
+    const version = await drafts.edit(noticeId, c.req.valid('json'), c.get('actor'));
+    return c.json(await queries.version(noticeId, version.number), 201);
+  });
   app.openapi(diffVersions, async (c) => {
     const { from, to } = c.req.valid('query');
     return c.json(await queries.diff(c.req.valid('param').noticeId, from, to), 200);
@@ -163,27 +147,21 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, notices: Notices)
     const comment = await drafts.comment(noticeId, n, c.req.valid('json'), c.get('actor'));
     return c.json({ id: comment.id, author: comment.author, body: comment.body, createdAt: comment.createdAt }, 201);
   });
-  app.openapi(submitVersion, (c) =>
-    orConflict(c, async () => {
-      const { noticeId, n } = c.req.valid('param');
-      await review.submit(noticeId, n, c.get('actor'));
-      return c.json(await queries.version(noticeId, n), 200);
-    }) as never,
-  );
-  app.openapi(requestChanges, (c) =>
-    orConflict(c, async () => {
-      const { noticeId, n } = c.req.valid('param');
-      await review.requestChanges(noticeId, n, c.req.valid('json'), c.get('actor'));
-      return c.json(await queries.version(noticeId, n), 200);
-    }) as never,
-  );
-  app.openapi(approveVersion, (c) =>
-    orConflict(c, async () => {
-      const { noticeId, n } = c.req.valid('param');
-      await review.approve(noticeId, n, c.get('actor'));
-      return c.json(await queries.version(noticeId, n), 200);
-    }) as never,
-  );
+  app.openapi(submitVersion, async (c) => {
+    const { noticeId, n } = c.req.valid('param');
+    await review.submit(noticeId, n, c.get('actor'));
+    return c.json(await queries.version(noticeId, n), 200);
+  });
+  app.openapi(requestChanges, async (c) => {
+    const { noticeId, n } = c.req.valid('param');
+    await review.requestChanges(noticeId, n, c.req.valid('json'), c.get('actor'));
+    return c.json(await queries.version(noticeId, n), 200);
+  });
+  app.openapi(approveVersion, async (c) => {
+    const { noticeId, n } = c.req.valid('param');
+    await review.approve(noticeId, n, c.get('actor'));
+    return c.json(await queries.version(noticeId, n), 200);
+  });
   app.openapi(previewVersion, async (c) => {
     const { noticeId, n } = c.req.valid('param');
     return c.json(await queries.preview(noticeId, n, c.req.valid('query')), 200);
