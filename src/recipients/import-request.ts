@@ -4,9 +4,12 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Context } from 'hono';
 import type { ImportFormat } from './recipient-imports.js';
 
-const IMPORT_PATH = /^\/api\/v1\/incidents\/[^/]+\/recipients$/;
+const IMPORT_PATH = /^\/(?:api\/v1|console)\/incidents\/[^/]+\/recipients$/;
 
-/** The one route whose body is a file streamed to the database, exempt from the global body limit. */
+/**
+ * The routes whose body is a file streamed to the database, exempt from the global body limit: the
+ * API's import and the console's upload form (multipart) post to the same path under their prefix.
+ */
 export const isRecipientImport = (method: string, path: string): boolean => method === 'POST' && IMPORT_PATH.test(path);
 
 // A Map: the caller's Content-Type must not find a prototype member ("__proto__", "constructor").

@@ -11,11 +11,16 @@ import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Notices } from '../notices/notice-service.js';
 import type { ObligationsService } from '../obligations/obligations-service.js';
 import type { Recipients } from '../recipients/recipients-module.js';
+import { registerAlertPages } from './alerts/alert-routes.js';
 import { checkCsrf, requireSession } from './console-auth.js';
 import { registerAssets } from './console-assets.js';
 import type { ConsoleEnv } from './console-env.js';
 import type { ConsoleSessions } from './console-sessions.js';
+import { registerDeliveryPages } from './deliveries/delivery-routes.js';
+import { registerIncidentPages } from './incidents/incident-routes.js';
+import { registerScopeEditor } from './incidents/scope-routes.js';
 import { messagePage } from './message-page.js';
+import { registerNoticePages } from './notices/notice-routes.js';
 import { pageContext } from './page-context.js';
 import { registerSignIn, registerSignOut } from './sign-in.js';
 
@@ -70,6 +75,11 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', checkCsrf(deps.clock));
   app.get('/', (c) => c.redirect('/console/incidents', 303));
   registerSignOut(app, deps.sessions);
+  registerScopeEditor(app, deps);
+  registerDeliveryPages(app, deps);
+  registerNoticePages(app, deps);
+  registerIncidentPages(app, deps);
+  registerAlertPages(app, deps);
 
   app.all('*', (c) => messagePage(c, 404, 'Not found', `There is no console page at ${c.req.path}.`, pageContext(c, deps.clock)));
   app.onError((error, c) => {

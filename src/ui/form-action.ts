@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldIssue } from '../errors.js';
+import { VersionConflictError, type FieldIssue } from '../errors.js';
 import { describeError } from '../http/problem.js';
 import { setFlash } from './console-cookies.js';
 import { CSRF_FIELD } from './console-csrf.js';
@@ -60,6 +60,10 @@ export async function formAction(
   } catch (error) {
     const described = describeError(error);
     if (described === null) throw error;
-    return redraw({ status: described.status, detail: described.detail, fields: described.extra.errors ?? [], values, form });
+    const detail =
+      error instanceof VersionConflictError
+        ? `This changed after the page was drawn (it is now at version ${error.currentVersion}), so nothing was saved. The page below is current: check it, then send again.`
+        : described.detail;
+    return redraw({ status: described.status, detail, fields: described.extra.errors ?? [], values, form });
   }
 }

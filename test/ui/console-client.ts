@@ -1,3 +1,4 @@
+import type { Role } from '../../src/auth/actor.js';
 import { expect } from 'vitest';
 
 export interface Page {
@@ -75,3 +76,10 @@ export const textOf = (html: string): string =>
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+
+/** A client signed in with the test server's token of that role. */
+export async function signedIn(server: { url: string; tokens: Record<Role, string> }, role: Role): Promise<ConsoleClient> {
+  const client = new ConsoleClient(server.url);
+  await client.signIn(server.tokens[role]);
+  return client;
+}
