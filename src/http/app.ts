@@ -136,11 +136,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
   registerDocsPage(app);
+  // The console's front doors; the incidents page asks for a sign-in when there is no session.
+  for (const door of ['/', '/console', '/console/']) app.get(door, (c) => c.redirect('/console/incidents', 303));
   app.route(
     '/console',
     createConsole({ ...deps, sessions: new ConsoleSessions(deps.db, deps.tokens, deps.clock, deps.consoleSessionMs) }),
   );
-  app.get('/', (c) => c.redirect('/console/incidents', 303));
 
   app.notFound((c) => problem(c, 404, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -73,7 +73,6 @@ export function createConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // Everything below needs a session, and every post its CSRF token.
   app.use('*', requireSession(deps.sessions));
   app.use('*', checkCsrf(deps.clock));
-  app.get('/', (c) => c.redirect('/console/incidents', 303));
   registerSignOut(app, deps.sessions);
   registerScopeEditor(app, deps);
   registerDeliveryPages(app, deps);

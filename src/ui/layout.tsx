@@ -35,6 +35,8 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · Breachline</title>
+        {/* No icon: the browser would otherwise ask for /favicon.ico on every page. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/console/assets/console.css" />
         <script src="/console/assets/console.js" defer></script>
         {props.head}

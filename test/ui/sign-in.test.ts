@@ -24,6 +24,14 @@ describe('console sign-in', () => {
     expect(signedIn.location).toBe('/console/alerts?status=open');
   });
 
+  it('opens at the incidents list from the site root and /console/', async () => {
+    for (const door of ['/', '/console', '/console/']) {
+      const response = await fetch(server.url + door, { redirect: 'manual' });
+      expect(response.status, door).toBe(303);
+      expect(response.headers.get('Location'), door).toBe('/console/incidents');
+    }
+  });
+
   it('sets an HttpOnly, SameSite=Strict cookie holding a secret stored only as its hash', async () => {
     const browser = new ConsoleClient(server.url);
     const form = await browser.get('/console/sign-in');
