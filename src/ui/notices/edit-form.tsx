@@ -44,14 +44,15 @@ export function editInput(values: FormValues): Record<string, unknown> {
 
 function ItemField(props: { field: RequiredField; name: string; stored: string | undefined; failure: FormFailure | null }) {
   const { field, name, failure } = props;
-  const requirement = `${field.optional ? 'Optional. ' : ''}${field.label} (${field.requiredBy.join(', ')})`;
+  // The regime's words name the item for a reader; the key and who requires it are the detail.
+  const requirement = `${field.optional ? 'Optional. ' : ''}Item ${field.field}, required by ${field.requiredBy.join(', ')}`;
   return (
     <Field
       form={EDIT_FORM}
       name={name}
       type="textarea"
       rows={3}
-      label={field.field}
+      label={field.label}
       hint={requirement}
       value={submitted(failure, EDIT_FORM, name) ?? props.stored}
       error={issueFor(failure, EDIT_FORM, name)}
