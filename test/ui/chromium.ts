@@ -19,7 +19,8 @@ export const launchChromium = (): Promise<Browser> =>
 /** Screenshots are test artifacts (test-artifacts/ is not committed); CI keeps the folder. */
 export const ARTIFACTS = join('test-artifacts', 'console');
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page by default; `fullPage: false` keeps what a 1280x900 window shows (the README's picture). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: options.fullPage ?? true });
 }
