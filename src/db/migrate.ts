@@ -9,6 +9,7 @@ import { recipientsMigration } from './migrations/0006-recipients.js';
 import { deliveriesMigration } from './migrations/0007-deliveries.js';
 import { authorityContactsMigration } from './migrations/0008-authority-contacts.js';
 import { consoleSessionsMigration } from './migrations/0009-console-sessions.js';
+import { incidentNextDueMigration } from './migrations/0010-incident-next-due.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-deliveries': deliveriesMigration,
   '0008-authority-contacts': authorityContactsMigration,
   '0009-console-sessions': consoleSessionsMigration,
+  '0010-incident-next-due': incidentNextDueMigration,
 };
 
 export class MigrationError extends Error {

@@ -16,6 +16,8 @@ export interface IncidentsTable {
   /** Version of the lifecycle machine that wrote `snapshot`, so a later machine can migrate it. */
   machineVersion: number;
   snapshot: string;
+  /** When the first unsettled duty falls due, from the snapshot (see lifecycle/next-deadline.ts). */
+  nextDueAt: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

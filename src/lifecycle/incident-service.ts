@@ -30,6 +30,7 @@ import {
   type PersistedIncident,
 } from './incident-transitions.js';
 import { incidentSummary, incidentView, type IncidentSummary, type IncidentView } from './incident-view.js';
+import { nextDueAt } from './next-deadline.js';
 
 export interface TimelineEntry {
   seq: number;
@@ -111,6 +112,7 @@ export class IncidentService {
       version: 1,
       machineVersion: MACHINE_VERSION,
       snapshot: JSON.stringify(persist(snapshot)),
+      nextDueAt: nextDueAt(phaseOf(snapshot), snapshot.context),
       createdBy: actorRef(actor),
       createdAt: at,
       updatedAt: at,
@@ -226,6 +228,7 @@ export class IncidentService {
       phase: phaseOf(snapshot),
       version,
       snapshot: JSON.stringify(persist(snapshot)),
+      nextDueAt: nextDueAt(phaseOf(snapshot), snapshot.context),
       updatedAt: at,
     };
     const { id: _id, createdAt: _c, createdBy: _b, ...changes } = row;

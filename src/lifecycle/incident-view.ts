@@ -30,6 +30,8 @@ export interface IncidentSummary {
   title: string;
   severity: Severity;
   phase: Phase;
+  /** When the first unsettled duty falls due (overdue ones included); null when no clock runs. */
+  nextDueAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -73,6 +75,7 @@ export const incidentSummary = (row: IncidentRow): IncidentSummary => ({
   // Written only from a validated snapshot, so the columns hold these enums.
   severity: row.severity as Severity,
   phase: row.phase as Phase,
+  nextDueAt: row.nextDueAt,
   version: row.version,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,

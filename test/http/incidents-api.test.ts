@@ -113,6 +113,20 @@ describe('incidents API', () => {
     expect(dismissed.items.every((i) => i.phase === 'dismissed')).toBe(true);
   });
 
+  it('gives each listed incident the due time of its first unsettled duty', async () => {
+    const quiet = await openIncident('No clock yet');
+    const urgent = await openIncident('Clock running');
+    const event = (body: unknown) => post(`/api/v1/incidents/${urgent.id}/events`, body);
+    expect((await event({ type: 'CONFIRM', awarenessAt: new Date(Date.now() - 3_600_000).toISOString() })).status).toBe(200);
+    expect((await event({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'DE', count: 400 }], dataCategories: ['contact'] })).status).toBe(200);
+    const incident = await readJson(await server.request(`/api/v1/incidents/${urgent.id}`));
+    const earliest = incident.obligations.map((o: { dueAt: string | null }) => o.dueAt).filter((due: string | null) => due !== null).sort()[0];
+    expect(earliest).toBeDefined();
+    const page = incidentPageSchema.parse(await readJson(await server.request('/api/v1/incidents?q=clock')));
+    expect(page.items.find((i) => i.id === urgent.id)?.nextDueAt).toBe(earliest);
+    expect(page.items.find((i) => i.id === quiet.id)?.nextDueAt).toBeNull();
+  });
+
   it('names the field for bad ids, cursors, queries and bodies', async () => {
     expect((await problemOf(await server.request('/api/v1/incidents/no-such-id'), 404)).detail).toContain('no-such-id');
     expect((await problemOf(await server.request('/api/v1/incidents?cursor=abc'), 400)).errors).toEqual([

@@ -92,6 +92,7 @@ export const incidentSummarySchema = z
     title: z.string(),
     severity: z.enum(SEVERITIES),
     phase: z.enum(PHASES),
+    nextDueAt: instant.nullable().openapi({ description: 'When the first unsettled duty falls due (overdue ones included); null when no clock runs' }),
     version: z.number().int(),
     createdAt: instant,
     updatedAt: instant,

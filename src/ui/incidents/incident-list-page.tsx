@@ -9,7 +9,6 @@ import type { FormFailure } from '../form-action.js';
 import { Layout, renderPage } from '../layout.js';
 import { pageContext, type PageContext } from '../page-context.js';
 import { stateWords } from './lifecycle-tracks.js';
-import { nextDeadline } from './next-deadline.js';
 
 /** A console page shows a longer page of incidents than the API's default. */
 const PAGE_SIZE = 50;
@@ -68,9 +67,7 @@ function Filters(props: { chosen: Record<string, string> }) {
 export async function renderIncidentList(c: Context<ConsoleEnv>, deps: ConsoleDeps, failure: FormFailure | null): Promise<Response> {
   const ctx = pageContext(c, deps.clock);
   const chosen = chosenFilters(c);
-  const { items, nextCursor } = await deps.incidents.list({ ...chosen, limit: PAGE_SIZE });
-  // The next deadline needs the tracked obligations, which only the full incident holds.
-  const incidents = await Promise.all(items.map((item) => deps.incidents.get(item.id)));
+  const { items: incidents, nextCursor } = await deps.incidents.list({ ...chosen, limit: PAGE_SIZE });
   const { cursor: _cursor, ...filters } = chosen;
   const nextPage = nextCursor === null ? null : `/console/incidents?${new URLSearchParams({ ...filters, cursor: nextCursor })}`;
   return renderPage(
@@ -96,7 +93,7 @@ export async function renderIncidentList(c: Context<ConsoleEnv>, deps: ConsoleDe
           </thead>
           <tbody>
             {incidents.map((incident) => {
-              const due = nextDeadline(incident);
+              const due = incident.nextDueAt;
               return (
                 <tr>
                   <th scope="row">

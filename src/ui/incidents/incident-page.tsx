@@ -14,7 +14,7 @@ import { pageContext } from '../page-context.js';
 import { EventForms } from './event-forms.js';
 import { LifecycleTracks, stateWords } from './lifecycle-tracks.js';
 import { LinkedAlerts } from './linked-alerts.js';
-import { nextDeadline } from './next-deadline.js';
+import { nextDueAt } from '../../lifecycle/next-deadline.js';
 import { ObligationsTable } from './obligations-table.js';
 import { ScopeEditor } from './scope-editor.js';
 import { Timeline } from './timeline.js';
@@ -22,7 +22,7 @@ import { Timeline } from './timeline.js';
 /** The incident's phase, severity and the next clock, under its title. */
 function IncidentHeading(props: { incident: IncidentView; now: Date }) {
   const { incident } = props;
-  const due = nextDeadline(incident);
+  const due = nextDueAt(incident.phase, incident);
   return (
     <>
       <h1>{incident.title}</h1>
