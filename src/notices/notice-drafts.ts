@@ -38,6 +38,11 @@ interface Draft {
 export class NoticeDrafts {
   constructor(private readonly deps: NoticeDeps) {}
 
+  /** The languages a notice to individuals can be written in: those the templates ship. */
+  get locales(): readonly string[] {
+    return this.deps.renderer.locales;
+  }
+
   async create(incidentId: string, input: unknown, actor: Actor): Promise<{ notice: NoticeRow; version: NoticeVersionRow }> {
     const request = parseOrThrow(createNoticeSchema, input, 'notice');
     const incident = await this.deps.incidents.get(incidentId);

@@ -9,10 +9,12 @@ import { noticeTarget, noticeTitle, StatusBadge, versionHref } from './notice-la
 /** What the incident page's notices panel draws: the incident's notices and reports, newest version of each. */
 export interface NoticesPanelData {
   notices: NoticeView[];
+  /** The languages the templates ship, offered in the draft form. */
+  locales: readonly string[];
 }
 
 export async function loadNoticesPanel(deps: ConsoleDeps, incident: IncidentView): Promise<NoticesPanelData> {
-  return { notices: await deps.notices.queries.listForIncident(incident.id) };
+  return { notices: await deps.notices.queries.listForIncident(incident.id), locales: deps.notices.drafts.locales };
 }
 
 /** The form names of the two draft forms; the post route picks one by target so a refusal marks the right form. */
@@ -112,7 +114,7 @@ function DraftForms(props: { ctx: PageContext; incident: IncidentView; data: Not
             form={DRAFT_INDIVIDUALS_FORM}
             name="locales"
             label="Languages"
-            hint="Locale codes, the primary language first, separated by commas (for example: zh-CN, en)."
+            hint={`Locale codes, the primary language first, separated by commas. Available: ${data.locales.join(', ')}.`}
             value={submitted(failure, DRAFT_INDIVIDUALS_FORM, 'locales') ?? 'en'}
             error={issueUnder(failure, DRAFT_INDIVIDUALS_FORM, 'locales')}
             required

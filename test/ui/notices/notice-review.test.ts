@@ -202,7 +202,8 @@ describe('notices in the console', () => {
 
   it('draws the incident page again when a draft is refused, and offers viewers no forms', async () => {
     const incident = await incidentWithDuties(server);
-    await responder.get(`/console/incidents/${incident.id}`);
+    const form = await responder.get(`/console/incidents/${incident.id}`);
+    expect(textOf(form.html)).toMatch(/Available: (en, zh-CN|zh-CN, en)\./);
     const refused = await responder.post(`/console/incidents/${incident.id}/notices`, { target: 'individuals', organizationName: '', locales: 'en, xx' });
     expect(refused.status).toBe(400);
     expect(refused.html).toContain('aria-invalid="true"');
