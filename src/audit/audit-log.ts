@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
+import { onPostgres } from '../db/on-postgres.js';
 import type { AuditRow, Database } from '../db/tables.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
 
@@ -21,6 +22,9 @@ export interface AuditRecord {
  */
 export async function appendAudit(trx: Kysely<Database>, record: AuditRecord): Promise<AuditRow> {
   const chain = record.incidentId ?? SYSTEM_CHAIN;
+  // On PostgreSQL two transactions could read the same head; a lock per chain, held to commit,
+  // makes the second wait and then read the first one's row (SQLite has one writer at a time).
+  if (onPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`.execute(trx);
   const head = await trx
     .selectFrom('auditLog')
     .select(['seq', 'hash'])

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from '../db/on-postgres.js';
 import { equalsUnindexed } from '../db/row-id-range.js';
 import { statementTemplate } from '../db/statement-template.js';
 import type { Database } from '../db/tables.js';
@@ -92,7 +93,9 @@ export async function claimDeliveries(db: Kysely<Database>, sendId: string, now:
       .where((eb) => eb.exists(eb.selectFrom('deliverySends').select('id').where('id', '=', sendId).where('status', '=', 'running')))
       .orderBy('nextAttemptAt')
       .orderBy('id')
-      .limit(limit);
+      .limit(limit)
+      // Several instances claim at once on PostgreSQL: each takes rows no other has locked.
+      .$if(onPostgres(trx), (qb) => qb.forUpdate().skipLocked());
     return trx
       .updateTable('deliveries')
       .set((eb) => ({ leaseUntil, attempts: eb('attempts', '+', 1) }))

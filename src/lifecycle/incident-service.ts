@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { actorRef, type Actor } from '../auth/actor.js';
 import { systemClock, type Clock } from '../clock.js';
 import { afterCursor, containsText, pageOf } from '../db/keyset-page.js';
+import { onPostgres } from '../db/on-postgres.js';
 import type { Database, DeadlineRow, IncidentRow } from '../db/tables.js';
 import { InvalidInputError, NotFoundError, VersionConflictError } from '../errors.js';
 import { plannedDeadlines } from './deadline-plan.js';
@@ -209,7 +210,7 @@ export class IncidentService {
     actor: Actor,
     expectedVersion?: number,
   ): Promise<{ row: IncidentRow; snapshot: IncidentSnapshot }> {
-    const current = await this.findRow(trx, id);
+    const current = await this.findRow(trx, id, true);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new VersionConflictError(
         `incident ${id} is at version ${current.version}, not ${expectedVersion}: reload and retry`,
@@ -262,8 +263,17 @@ export class IncidentService {
     return this.applyWithin(trx, id, { type: 'OBLIGATIONS_ASSESSED', obligations: planned }, ENGINE);
   }
 
-  private async findRow(db: Kysely<Database>, id: string): Promise<IncidentRow> {
-    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  /**
+   * `forUpdate` locks the row for the rest of the transaction on PostgreSQL, so a second writer
+   * waits and then reads the first one's version, as SQLite's BEGIN IMMEDIATE makes it do.
+   */
+  private async findRow(db: Kysely<Database>, id: string, forUpdate = false): Promise<IncidentRow> {
+    const row = await db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('id', '=', id)
+      .$if(forUpdate && onPostgres(db), (qb) => qb.forUpdate())
+      .executeTakeFirst();
     if (row === undefined) throw new NotFoundError(`incident ${id} not found`);
     return row;
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.js';
+import { onPostgres } from '../db/on-postgres.js';
 import { BulkInsert } from './bulk-insert.js';
 import { RECIPIENT_VALUES, type CheckedBatch, type Rejection } from './checked-batch.js';
 
@@ -12,7 +13,9 @@ const recipientInsert = new BulkInsert(
       .insertInto('recipients')
       .values(rows)
       // The unique (incident, email key) folds duplicates: a row whose key is taken is skipped.
-      .onConflict((oc) => oc.columns(['incidentId', 'emailKey']).doNothing()),
+      .onConflict((oc) => oc.columns(['incidentId', 'emailKey']).doNothing())
+      // PostgreSQL has no last-insert id to find a statement's rows by; it says which keys it took.
+      .$if(onPostgres(db), (qb) => qb.returning('emailKey') as never),
 );
 const RECIPIENT_COLUMNS = 2 + RECIPIENT_VALUES; // incidentId, importId, then the row's values
 
@@ -23,8 +26,9 @@ const rejectionInsert = new BulkInsert(['importId', 'row', 'reason', 'email'] as
  * order, so the first of several rows with one email wins; the later ones become rejections with
  * the reason "duplicate", in row order with the batch's other rejections.
  *
- * Duplicates are found without `returning` (which cost a third of the insert): a statement that
- * inserted all its rows had none, and only one that skipped some reads back which keys it took.
+ * Duplicates are found without `returning` on SQLite (where it cost a third of the insert): a
+ * statement that inserted all its rows had none, and only one that skipped some reads back which
+ * keys it took. PostgreSQL has no last-insert id to read them back by, so there the insert returns them.
  */
 export class RecipientWriter {
   /** The highest recipients.id this import has inserted: its rows above it are the last statement's. */
@@ -42,21 +46,26 @@ export class RecipientWriter {
       const rows = Math.min(BulkInsert.CHUNK, count - first);
       const result = await recipientInsert.run(trx, this.parameters(batch.values, first, rows), rows);
       const inserted = Number(result.numAffectedRows ?? 0);
-      if (inserted < rows) duplicates.push(...(await this.skipped(trx, batch, first, rows, inserted)));
-      // Ids only grow (AUTOINCREMENT), and this is the id of the statement's last inserted row.
-      if (inserted > 0) this.lastId = Number(result.insertId);
+      if (inserted < rows) {
+        const taken = onPostgres(trx) ? (result.rows as Array<{ emailKey: string }>) : await this.takenByLast(trx, inserted);
+        duplicates.push(...this.skipped(batch, first, rows, taken));
+      }
+      // SQLite: ids only grow (AUTOINCREMENT), and this is the id of the statement's last inserted row.
+      if (inserted > 0 && !onPostgres(trx)) this.lastId = Number(result.insertId);
     }
     const rejections = duplicates.length === 0 ? batch.rejections : [...batch.rejections, ...duplicates].sort((a, b) => a.row - b.row);
     await rejectionInsert.runAll(trx, rejections.flatMap((r) => [this.importId, r.row, r.reason, r.email]), rejections.length);
     return { accepted: count - duplicates.length, duplicates: duplicates.length };
   }
 
+  /** SQLite: the keys the last statement inserted, read back as this import's rows above the last id. */
+  private async takenByLast(trx: Kysely<Database>, inserted: number): Promise<Array<{ emailKey: string }>> {
+    if (inserted === 0) return [];
+    return trx.selectFrom('recipients').select('emailKey').where('importId', '=', this.importId).where('id', '>', this.lastId).execute();
+  }
+
   /** The rows a statement skipped: those whose key is not among the keys it inserted. */
-  private async skipped(trx: Kysely<Database>, batch: CheckedBatch, first: number, rows: number, inserted: number): Promise<Rejection[]> {
-    const taken =
-      inserted === 0
-        ? []
-        : await trx.selectFrom('recipients').select('emailKey').where('importId', '=', this.importId).where('id', '>', this.lastId).execute();
+  private skipped(batch: CheckedBatch, first: number, rows: number, taken: Array<{ emailKey: string }>): Rejection[] {
     const claimable = new Set(taken.map((row) => row.emailKey));
     const skipped: Rejection[] = [];
     for (let i = first; i < first + rows; i++) {

@@ -81,9 +81,10 @@ describe('alert intake under SIGKILL', () => {
     for (const [fingerprint, deliveries] of acked) {
       expect(stored.get(fingerprint), fingerprint).toBeGreaterThanOrEqual(deliveries);
     }
-    const { rows: doubles } = await sql<{ n: number }>`select count(*) as n from (select source_id, dedup_key from alerts group by 1, 2 having count(*) > 1)`.execute(db);
+    const { rows: doubles } = await sql<{ n: number }>`select count(*) as n from (select source_id, dedup_key from alerts group by 1, 2 having count(*) > 1) as doubled`.execute(db);
     expect(doubles[0]!.n).toBe(0);
-    expect(acked.size).toBeGreaterThan(300);
+    // Each answered webhook carried at least one fingerprint not seen before.
+    expect(acked.size).toBeGreaterThanOrEqual(300);
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -79,7 +79,7 @@ describe('audit hash chain', () => {
     await expect(
       sql`insert into audit_log (chain, seq, incident_id, actor, action, payload, at, prev_hash, hash)
           values (${incidentId}, 4, ${incidentId}, '{}', 'fork', '{}', ${head.at}, ${head.prevHash}, 'x')`.execute(t.db.kysely),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|unique constraint/);
   });
 
   it('exports an incident trail as JSON lines that re-verify outside the database', async () => {

@@ -15,20 +15,22 @@ describe('database', () => {
     expect(tables.map((table) => table.name).sort()).toEqual(['alert_groups', 'alert_sources', 'alerts', 'api_tokens', 'audit_log', 'authority_contacts', 'console_sessions', 'deadlines', 'deliveries', 'delivery_sends', 'incident_events', 'incidents', 'notice_comments', 'notice_versions', 'notices', 'outbox', 'recipient_imports', 'recipient_rejections', 'recipients']);
   });
 
-  it('opens SQLite in WAL mode with foreign keys on', async () => {
+  it('enforces foreign keys (SQLite: in WAL mode)', async () => {
     t = await tempDb();
-    const { rows } = await sql<{ journalMode: string }>`pragma journal_mode`.execute(t.db.kysely);
-    expect(rows[0]?.journalMode).toBe('wal');
+    if (t.db.dialect === 'sqlite') {
+      const { rows } = await sql<{ journalMode: string }>`pragma journal_mode`.execute(t.db.kysely);
+      expect(rows[0]?.journalMode).toBe('wal');
+    }
     await expect(
       t.db.kysely
         .insertInto('deadlines')
         .values({ incidentId: 'missing', key: 'k', dueAt: 'x', status: 'pending', firedAt: null, note: null, createdAt: 'x', updatedAt: 'x' })
         .execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY|foreign key/);
   });
 
-  it('refuses a database URL this build cannot open, naming the variable', () => {
-    expect(() => connect('postgres://localhost/breachline')).toThrow(UnsupportedDatabaseError);
-    expect(() => connect('postgres://localhost/breachline')).toThrow(/DATABASE_URL/);
+  it('refuses a database URL it cannot open, naming the variable', () => {
+    expect(() => connect('mysql://localhost/breachline')).toThrow(UnsupportedDatabaseError);
+    expect(() => connect('mysql://localhost/breachline')).toThrow(/DATABASE_URL/);
   });
 });

@@ -1,10 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { connect, type Db } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
-/** A real SQLite file in a fresh temporary folder, migrated; `reopen` opens a second handle on it. */
+/**
+ * A fresh, migrated database for one test: a SQLite file in a temporary folder, or, when
+ * TEST_DATABASE_URL names a PostgreSQL server, a new database on it (dropped at cleanup).
+ * `reopen` opens a second handle on the same database.
+ */
 export interface TempDb {
   url: string;
   dir: string;
@@ -13,9 +19,32 @@ export interface TempDb {
   cleanup(): Promise<void>;
 }
 
+const SERVER = process.env.TEST_DATABASE_URL;
+
+/** Runs one statement on the server's maintenance database (create or drop a test database). */
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (SERVER === undefined) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `breachline_test_${randomBytes(6).toString('hex')}`;
+  await onServer(`create database ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
+}
+
 export async function tempDb(): Promise<TempDb> {
   const dir = mkdtempSync(join(tmpdir(), 'breachline-test-'));
-  const url = `sqlite:${join(dir, 'breachline.db')}`;
+  const postgres = SERVER === undefined ? null : await freshDatabaseUrl();
+  const url = postgres?.url ?? `sqlite:${join(dir, 'breachline.db')}`;
   const opened: Db[] = [];
   const open = async () => {
     const db = connect(url);
@@ -31,6 +60,7 @@ export async function tempDb(): Promise<TempDb> {
     reopen: open,
     async cleanup() {
       await Promise.allSettled(opened.map((d) => d.close()));
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

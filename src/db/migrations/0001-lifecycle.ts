@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { withIdColumn } from '../migration-columns.js';
 
 /** Incidents, their event log, the audit hash chains and deadline rows. */
 export const lifecycleMigration: Migration = {
@@ -21,9 +22,7 @@ export const lifecycleMigration: Migration = {
     await db.schema.createIndex('incidents_created').on('incidents').columns(['created_at', 'id']).execute();
     await db.schema.createIndex('incidents_phase').on('incidents').columns(['phase', 'created_at']).execute();
 
-    await db.schema
-      .createTable('incident_events')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db, db.schema.createTable('incident_events'))
       .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id'))
       .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('type', 'text', (c) => c.notNull())
@@ -33,9 +32,7 @@ export const lifecycleMigration: Migration = {
       .addUniqueConstraint('incident_events_seq', ['incident_id', 'seq'])
       .execute();
 
-    await db.schema
-      .createTable('audit_log')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db, db.schema.createTable('audit_log'))
       .addColumn('chain', 'text', (c) => c.notNull())
       .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('incident_id', 'text')
@@ -49,9 +46,7 @@ export const lifecycleMigration: Migration = {
       .addUniqueConstraint('audit_log_chain_seq', ['chain', 'seq'])
       .execute();
 
-    await db.schema
-      .createTable('deadlines')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db, db.schema.createTable('deadlines'))
       .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id'))
       .addColumn('key', 'text', (c) => c.notNull())
       .addColumn('due_at', 'text', (c) => c.notNull())

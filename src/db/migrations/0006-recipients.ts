@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { withIdColumn } from '../migration-columns.js';
 
 /** Recipient imports, the recipients they brought in (one per normalised email per incident), rejected rows. */
 export const recipientsMigration: Migration = {
@@ -20,9 +21,7 @@ export const recipientsMigration: Migration = {
       .execute();
     await db.schema.createIndex('recipient_imports_incident').on('recipient_imports').columns(['incident_id', 'created_at']).execute();
 
-    await db.schema
-      .createTable('recipients')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db, db.schema.createTable('recipients'))
       .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id'))
       .addColumn('import_id', 'text', (c) => c.notNull().references('recipient_imports.id'))
       .addColumn('email_key', 'text', (c) => c.notNull())
@@ -36,9 +35,7 @@ export const recipientsMigration: Migration = {
       .execute();
     await db.schema.createIndex('recipients_import').on('recipients').column('import_id').execute();
 
-    await db.schema
-      .createTable('recipient_rejections')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db, db.schema.createTable('recipient_rejections'))
       .addColumn('import_id', 'text', (c) => c.notNull().references('recipient_imports.id'))
       .addColumn('row', 'integer', (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { withIdColumn } from '../migration-columns.js';
 
 /** Sends of an approved notice to individuals, and one delivery row per recipient of each. */
 export const deliveriesMigration: Migration = {
@@ -24,9 +25,7 @@ export const deliveriesMigration: Migration = {
     await db.schema.createIndex('delivery_sends_incident').on('delivery_sends').columns(['incident_id', 'created_at']).execute();
     await db.schema.createIndex('delivery_sends_status').on('delivery_sends').column('status').execute();
 
-    await db.schema
-      .createTable('deliveries')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db, db.schema.createTable('deliveries'))
       .addColumn('send_id', 'text', (c) => c.notNull().references('delivery_sends.id'))
       .addColumn('recipient_id', 'integer', (c) => c.notNull())
       // Deterministic from the notice version and the recipient: the same message can never be

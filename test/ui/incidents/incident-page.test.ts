@@ -125,6 +125,11 @@ describe('incident page', () => {
     expect((await sendEvent(id, { type: 'CONFIRM', awarenessAt: '2026-01-10T08:00:00Z' })).status).toBe(200);
     const scoped = await sendEvent(id, { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact'] });
     expect(scoped.status).toBe(200);
+    // The clocks ran out long ago: let the scheduler record that first, so it does not move the
+    // incident on between drawing the page and posting its form (that would rightly be a 409).
+    await expect
+      .poll(async () => (await server.breachline.runtime.incidents.pendingDeadlines(id)).filter((d) => d.dueAt <= new Date().toISOString()).length, { timeout: 10_000 })
+      .toBe(0);
 
     let page = await legal.get(`/console/incidents/${id}`);
     const text = textOf(page.html);
