@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { onPostgres } from '../db/on-postgres.js';
+import { takeTurnsOn } from '../db/concurrency.js';
 import type { AuditRow, Database } from '../db/tables.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
 
@@ -22,9 +22,8 @@ export interface AuditRecord {
  */
 export async function appendAudit(trx: Kysely<Database>, record: AuditRecord): Promise<AuditRow> {
   const chain = record.incidentId ?? SYSTEM_CHAIN;
-  // On PostgreSQL two transactions could read the same head; a lock per chain, held to commit,
-  // makes the second wait and then read the first one's row (SQLite has one writer at a time).
-  if (onPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`.execute(trx);
+  // Two transactions must not read the same head: the second waits, then reads the first's row.
+  await takeTurnsOn(trx, `audit:${chain}`);
   const head = await trx
     .selectFrom('auditLog')
     .select(['seq', 'hash'])

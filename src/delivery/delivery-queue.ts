@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { onPostgres } from '../db/on-postgres.js';
+import { skippingLockedRows } from '../db/concurrency.js';
 import { equalsUnindexed } from '../db/row-id-range.js';
 import { statementTemplate } from '../db/statement-template.js';
 import type { Database } from '../db/tables.js';
@@ -83,7 +83,7 @@ export async function prepareSlice(db: Kysely<Database>, send: SendRow, domain: 
  */
 export async function claimDeliveries(db: Kysely<Database>, sendId: string, now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
   const claimed = await db.transaction().execute(async (trx) => {
-    const due = trx
+    const candidates = trx
       .selectFrom('deliveries')
       .select('id')
       .where('sendId', '=', sendId)
@@ -93,9 +93,9 @@ export async function claimDeliveries(db: Kysely<Database>, sendId: string, now:
       .where((eb) => eb.exists(eb.selectFrom('deliverySends').select('id').where('id', '=', sendId).where('status', '=', 'running')))
       .orderBy('nextAttemptAt')
       .orderBy('id')
-      .limit(limit)
-      // Several instances claim at once on PostgreSQL: each takes rows no other has locked.
-      .$if(onPostgres(trx), (qb) => qb.forUpdate().skipLocked());
+      .limit(limit);
+    // Several instances claim at once: each takes rows no other has locked.
+    const due = skippingLockedRows(trx, candidates);
     return trx
       .updateTable('deliveries')
       .set((eb) => ({ leaseUntil, attempts: eb('attempts', '+', 1) }))

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { actorRef, type Actor } from '../auth/actor.js';
 import { systemClock, type Clock } from '../clock.js';
 import { afterCursor, containsText, pageOf } from '../db/keyset-page.js';
-import { onPostgres } from '../db/on-postgres.js';
+import { lockedForUpdate } from '../db/concurrency.js';
 import type { Database, DeadlineRow, IncidentRow } from '../db/tables.js';
 import { InvalidInputError, NotFoundError, VersionConflictError } from '../errors.js';
 import { plannedDeadlines } from './deadline-plan.js';
@@ -263,17 +263,10 @@ export class IncidentService {
     return this.applyWithin(trx, id, { type: 'OBLIGATIONS_ASSESSED', obligations: planned }, ENGINE);
   }
 
-  /**
-   * `forUpdate` locks the row for the rest of the transaction on PostgreSQL, so a second writer
-   * waits and then reads the first one's version, as SQLite's BEGIN IMMEDIATE makes it do.
-   */
+  /** `forUpdate`: a second writer of the same incident waits, then reads the first one's version. */
   private async findRow(db: Kysely<Database>, id: string, forUpdate = false): Promise<IncidentRow> {
-    const row = await db
-      .selectFrom('incidents')
-      .selectAll()
-      .where('id', '=', id)
-      .$if(forUpdate && onPostgres(db), (qb) => qb.forUpdate())
-      .executeTakeFirst();
+    const query = db.selectFrom('incidents').selectAll().where('id', '=', id);
+    const row = await (forUpdate ? lockedForUpdate(db, query) : query).executeTakeFirst();
     if (row === undefined) throw new NotFoundError(`incident ${id} not found`);
     return row;
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.js';
-import { onPostgres } from '../db/on-postgres.js';
+import { reportsLastInsertId } from '../db/concurrency.js';
 import { BulkInsert } from './bulk-insert.js';
 import { RECIPIENT_VALUES, type CheckedBatch, type Rejection } from './checked-batch.js';
 
@@ -14,8 +14,8 @@ const recipientInsert = new BulkInsert(
       .values(rows)
       // The unique (incident, email key) folds duplicates: a row whose key is taken is skipped.
       .onConflict((oc) => oc.columns(['incidentId', 'emailKey']).doNothing())
-      // PostgreSQL has no last-insert id to find a statement's rows by; it says which keys it took.
-      .$if(onPostgres(db), (qb) => qb.returning('emailKey') as never),
+      // Without a last-insert id to find a statement's rows by, it says which keys it took.
+      .$if(!reportsLastInsertId(db), (qb) => qb.returning('emailKey') as never),
 );
 const RECIPIENT_COLUMNS = 2 + RECIPIENT_VALUES; // incidentId, importId, then the row's values
 
@@ -47,11 +47,11 @@ export class RecipientWriter {
       const result = await recipientInsert.run(trx, this.parameters(batch.values, first, rows), rows);
       const inserted = Number(result.numAffectedRows ?? 0);
       if (inserted < rows) {
-        const taken = onPostgres(trx) ? (result.rows as Array<{ emailKey: string }>) : await this.takenByLast(trx, inserted);
+        const taken = reportsLastInsertId(trx) ? await this.takenByLast(trx, inserted) : (result.rows as Array<{ emailKey: string }>);
         duplicates.push(...this.skipped(batch, first, rows, taken));
       }
       // SQLite: ids only grow (AUTOINCREMENT), and this is the id of the statement's last inserted row.
-      if (inserted > 0 && !onPostgres(trx)) this.lastId = Number(result.insertId);
+      if (inserted > 0 && reportsLastInsertId(trx)) this.lastId = Number(result.insertId);
     }
     const rejections = duplicates.length === 0 ? batch.rejections : [...batch.rejections, ...duplicates].sort((a, b) => a.row - b.row);
     await rejectionInsert.runAll(trx, rejections.flatMap((r) => [this.importId, r.row, r.reason, r.email]), rejections.length);
