@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { skippingLockedRows } from '../db/concurrency.js';
 import type { Database } from '../db/tables.js';
 import type { OutboxRow } from './outbox-tables.js';
 
@@ -62,15 +63,16 @@ export async function claimDueMail(db: Kysely<Database>, now: Date, limit: numbe
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
   return db.transaction().execute(async (trx) => {
-    const due = await trx
+    const candidates = trx
       .selectFrom('outbox')
       .select('id')
       .where('status', '=', 'pending')
       .where('nextAttemptAt', '<=', at)
       .where((eb) => eb.or([eb('leaseUntil', 'is', null), eb('leaseUntil', '<=', at)]))
       .orderBy('nextAttemptAt')
-      .limit(limit)
-      .execute();
+      .limit(limit);
+    // Several instances claim at once: each takes rows no other has locked.
+    const due = await skippingLockedRows(trx, candidates).execute();
     if (due.length === 0) return [];
     return trx
       .updateTable('outbox')
