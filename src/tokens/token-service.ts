@@ -146,7 +146,10 @@ export class TokenService {
       revokedAt: null,
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('apiTokens').values(row).execute();
+      // Only BREACHLINE_ADMIN_TOKEN can meet an existing secret: several instances starting at once
+      // with the same one all try to create it, and the first one's row stands.
+      const inserted = await trx.insertInto('apiTokens').values(row).onConflict((oc) => oc.column('secretHash').doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
       await appendAudit(trx, { incidentId: null, actor: by, action: 'token.created', payload: { tokenId: row.id, name, role }, at: row.createdAt });
     });
     return info(row);
