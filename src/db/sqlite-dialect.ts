@@ -3,8 +3,10 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  type DialectAdapter,
   type DatabaseConnection,
   type Driver,
   type SqliteDatabase,
@@ -48,6 +50,18 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * SQLite does run DDL in transactions; saying so makes kysely's migrator run in one (BEGIN
+ * IMMEDIATE, above). Two processes starting on one file then take turns: the second waits for
+ * the first's commit and finds every migration applied. kysely's default adapter assumes one
+ * process and takes no lock at all.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateTransactionSqliteDialect extends SqliteDialect {
   readonly #database: SqliteDatabase;
 
@@ -58,6 +72,10 @@ class ImmediateTransactionSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new ImmediateTransactionSqliteDriver({ database: this.#database });
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
