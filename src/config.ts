@@ -11,6 +11,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path> or postgres://...')
     .default('sqlite:./data/breachline.db'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   BREACHLINE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
@@ -40,6 +41,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL connections per process; SQLite always uses one. */
+  databasePoolSize: number;
   adminToken: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   schedulerIntervalMs: number;
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,

@@ -43,7 +43,10 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
   const obligations = new ObligationsService(regimes, clock);
   // Templates are checked against the regimes before the database opens, for the same reason.
   const renderer = await createNoticeRenderer(regimes.regimes);
-  const db = connect(config.databaseUrl, { onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection was lost; it will be replaced') });
+  const db = connect(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection was lost; it will be replaced'),
+  });
   try {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
