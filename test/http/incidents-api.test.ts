@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentPageSchema, incidentSchema, timelineSchema } from '../../src/lifecycle/routes/incident-schemas.js';
 import { problemSchema } from '../../src/http/problem.js';
@@ -43,7 +44,10 @@ describe('incidents API', () => {
       expect(response.status, await response.clone().text()).toBe(200);
       return incidentSchema.parse(await response.json());
     };
-    await send({ type: 'CONFIRM', awarenessAt: '2026-11-20T08:00:00+08:00', occurredAt: '2026-11-19T23:00:00Z' });
+    // Ten minutes ago, written on Beijing's clock: no deadline falls due while the test runs (a fired
+    // one would add DEADLINE_REACHED to the timeline), and the offset must come back as UTC.
+    const aware = DateTime.utc().minus({ minutes: 10 }).startOf('minute');
+    await send({ type: 'CONFIRM', awarenessAt: aware.setZone('UTC+8').toISO({ suppressMilliseconds: true }), occurredAt: aware.minus({ hours: 9 }).toISO() });
     await send({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }, { jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact', 'communications_content'] });
     await send({ type: 'RECORD_CONTAINMENT_ACTION', description: 'Closed the public database port' });
     const contained = await send({ type: 'MARK_CONTAINED' });
@@ -55,7 +59,7 @@ describe('incidents API', () => {
       await send({ type: 'OBLIGATION_NOT_REQUIRED', obligationId: duty.id, reason: 'test: exemption recorded by counsel' }, server.tokens.legal);
     }
     const review = await send({ type: 'INDIVIDUALS_NOT_REQUIRED', reason: 'Art. 34(3)(a): encrypted' }, server.tokens.legal);
-    expect(review).toMatchObject({ phase: 'review', tracks: null, clock: { awarenessAt: '2026-11-20T00:00:00.000Z' } });
+    expect(review).toMatchObject({ phase: 'review', tracks: null, clock: { awarenessAt: aware.toISO() } });
     await send({ type: 'COMPLETE_REVIEW', cause: 'Port left open', lessons: 'Scan exposure daily', actions: [{ description: 'Add scanner', owner: 'infra' }] });
     const closed = await send({ type: 'CLOSE' });
     expect(closed).toMatchObject({ phase: 'closed', allowedEvents: ['REOPEN'] });
