@@ -9,7 +9,8 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 /**
  * A fresh, migrated database for one test: a SQLite file in a temporary folder, or, when
  * TEST_DATABASE_URL names a PostgreSQL server, a new database on it (dropped at cleanup).
- * `reopen` opens a second handle on the same database.
+ * `reopen` opens a second handle on the same database. `migrate: false` leaves it empty, for tests
+ * of what a starting server does to a database nobody has migrated yet.
  */
 export interface TempDb {
   url: string;
@@ -41,7 +42,7 @@ async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> 
   return { url: url.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
 }
 
-export async function tempDb(): Promise<TempDb> {
+export async function tempDb(options: { migrate?: boolean } = {}): Promise<TempDb> {
   const dir = mkdtempSync(join(tmpdir(), 'breachline-test-'));
   const postgres = SERVER === undefined ? null : await freshDatabaseUrl();
   const url = postgres?.url ?? `sqlite:${join(dir, 'breachline.db')}`;
@@ -49,7 +50,7 @@ export async function tempDb(): Promise<TempDb> {
   const open = async () => {
     const db = connect(url);
     opened.push(db);
-    await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db);
     return db;
   };
   const db = await open();
