@@ -12,7 +12,7 @@ afterEach(async () => {
   await t?.cleanup();
 });
 
-describe('two instances writing to one incident', () => {
+describe('two instances on one incident', () => {
   it('serialise concurrent events: every one accepted, versions gapless, the audit chain linear and verified', async () => {
     t = await tempDb();
     await t.db.close();
@@ -56,6 +56,35 @@ describe('two instances writing to one incident', () => {
       const verified = await expectStatus(await call(b.base, `/api/v1/audit/verify${query}`, { token: tokens.admin }), 200);
       expect(verified).toMatchObject({ ok: true, firstBroken: null });
     }
+    expect(await Promise.all([stop(a), stop(b)])).toEqual([0, 0]);
+  }, 120_000);
+
+  it('fire each due deadline once, though both schedulers look for it', async () => {
+    t = await tempDb();
+    await t.db.close();
+    const eager = { SCHEDULER_INTERVAL_MS: '50' };
+    const [a, b] = await Promise.all([startInstance(t.url, eager), startInstance(t.url, eager)]);
+    const tokens = await roleTokens(a.base, ADMIN);
+    const send = (path: string, json: unknown, status: number) => call(a.base, path, { token: tokens.responder, json }).then((r) => expectStatus(r, status));
+    const incident = await send('/api/v1/incidents', { title: 'Old breach found late', severity: 'high' }, 201);
+    const events = `/api/v1/incidents/${incident.id}/events`;
+    // Aware ten days ago: every clock with a fixed length has run out, so each is due at once.
+    await send(events, { type: 'CONFIRM', awarenessAt: new Date(Date.now() - 10 * 86_400_000).toISOString() }, 200);
+    const scoped = await send(events, { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }, { jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact'] }, 200);
+    const overdue = scoped.obligations.filter((o: { dueAt: string | null }) => o.dueAt !== null && o.dueAt < new Date().toISOString());
+    expect(overdue.length).toBeGreaterThan(0);
+
+    const firedKeys = async (): Promise<string[]> => {
+      const { items } = await expectStatus(await call(b.base, `/api/v1/incidents/${incident.id}/timeline`, { token: tokens.viewer! }), 200);
+      return items.filter((e: { type: string }) => e.type === 'DEADLINE_REACHED').map((e: { payload: { key: string } }) => e.payload.key);
+    };
+    await expect.poll(async () => (await firedKeys()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(overdue.length);
+    // Twenty more passes of each scheduler: nothing fires a second time.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const keys = await firedKeys();
+    expect(keys.length).toBe(new Set(keys).size);
+    const verified = await expectStatus(await call(b.base, `/api/v1/audit/verify?incidentId=${incident.id}`, { token: tokens.admin }), 200);
+    expect(verified).toMatchObject({ ok: true, firstBroken: null });
     expect(await Promise.all([stop(a), stop(b)])).toEqual([0, 0]);
   }, 120_000);
 });
