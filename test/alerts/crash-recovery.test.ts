@@ -1,27 +1,13 @@
-import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN, killAll, startInstance } from '../support/processes.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
 
-const ADMIN = 'crash-test-admin-token-0123456789';
 let t: TempDb;
-afterEach(() => t?.cleanup());
-
-/** `src/main.ts` as its own process; resolves its URL from the start-up log line. */
-async function startMain(url: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'info', BREACHLINE_ADMIN_TOKEN: ADMIN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let i = 0; i < 600 && !/"url":"(http:[^"]+)"/.test(stdout); i++) await new Promise((r) => setTimeout(r, 25));
-  const base = /"url":"(http:[^"]+)"/.exec(stdout)?.[1];
-  if (base === undefined) throw new Error(`breachline did not start: ${stdout}`);
-  return { child, exited, base };
-}
+afterEach(async () => {
+  killAll();
+  await t?.cleanup();
+});
 
 const webhook = (fingerprints: string[]) => ({
   version: '4',
@@ -40,7 +26,7 @@ describe('alert intake under SIGKILL', () => {
   it('keeps every alert it answered 2xx, none twice, across a kill -9 and restart', async () => {
     t = await tempDb();
     await t.db.close();
-    const first = await startMain(t.url);
+    const first = await startInstance(t.url);
     const call = (path: string, body: unknown, token = ADMIN) =>
       fetch(first.base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const { token } = (await (await call('/api/v1/tokens', { name: 'crash ingest', role: 'ingest' })).json()) as { token: string };
@@ -71,7 +57,7 @@ describe('alert intake under SIGKILL', () => {
     await load;
     expect(await first.exited).toBeNull();
 
-    const second = await startMain(t.url);
+    const second = await startInstance(t.url);
     const listed = await fetch(`${second.base}/api/v1/alerts?source=prom&limit=1`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(listed.status).toBe(200);
     const db = (await t.reopen()).kysely;

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killAll, startProcess, startSinkProcess } from '../support/processes.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
 import { call, expectStatus, incidentReadyToSend, recipientEmail, recipientsCsv, roleTokens, waitForSend } from './support.js';
 
@@ -10,69 +9,49 @@ const RECIPIENTS = 3000;
 const CONCURRENCY = 10;
 
 let t: TempDb | undefined;
-const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  killAll();
   await t?.cleanup();
 });
-
-/** Runs a script under tsx as its own process and resolves once `ready` matches its stdout. */
-async function run(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray; exited: Promise<unknown> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let i = 0; i < 800 && !ready.test(stdout); i++) await new Promise((r) => setTimeout(r, 25));
-  const match = ready.exec(stdout);
-  if (match === null) throw new Error(`${args[0]} did not start: ${stdout} ${stderr}`);
-  return { child, match, exited };
-}
-
-/** What the SMTP server accepted, in order: [Message-ID, recipient]. */
-const accepted = (log: string): Array<[string, string]> =>
-  existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]) : [];
 
 describe('sending under SIGKILL', () => {
   it('every recipient gets the notice exactly once (by Message-ID) across a kill -9 mid-send and a restart', async () => {
     t = await tempDb();
     await t.db.close();
     const log = join(t.dir, 'accepted.log');
-    const sink = await run(['test/delivery/fixtures/smtp-sink-process.ts', log], {}, /\{"port":(\d+)\}/);
+    const sink = await startSinkProcess(log);
     const env = {
       DATABASE_URL: t.url,
       PORT: '0',
       LOG_LEVEL: 'info',
       BREACHLINE_ADMIN_TOKEN: ADMIN,
-      SMTP_URL: `smtp://127.0.0.1:${sink.match[1]}`,
+      SMTP_URL: sink.url,
       SMTP_POOL_SIZE: '5',
       DELIVERY_CONCURRENCY: String(CONCURRENCY),
       // The killed process's claims must lapse quickly for the test; production holds them for minutes.
       DELIVERY_LEASE_SECONDS: '1',
       SCHEDULER_INTERVAL_MS: '50',
     };
-    const first = await run(['src/main.ts'], env, /"url":"(http:[^"]+)"/);
+    const first = await startProcess(['src/main.ts'], env, /"url":"(http:[^"]+)"/);
     let base = first.match[1]!;
     const tokens = await roleTokens(base, ADMIN);
     const { incidentId } = await incidentReadyToSend(base, tokens, recipientsCsv(RECIPIENTS, 'crash.example'));
     const send = await expectStatus(await call(base, `/api/v1/incidents/${incidentId}/deliveries`, { method: 'POST', token: tokens.responder }), 202);
 
     // Kill it a third of the way in, while messages are in flight.
-    for (let i = 0; i < 2000 && accepted(log).length < RECIPIENTS / 3; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 2000 && sink.accepted().length < RECIPIENTS / 3; i++) await new Promise((r) => setTimeout(r, 10));
     first.child.kill('SIGKILL');
     await first.exited;
-    const atKill = accepted(log).length;
+    const atKill = sink.accepted().length;
     expect(atKill).toBeGreaterThanOrEqual(RECIPIENTS / 3);
     expect(atKill).toBeLessThan(RECIPIENTS);
 
-    const second = await run(['src/main.ts'], env, /"url":"(http:[^"]+)"/);
+    const second = await startProcess(['src/main.ts'], env, /"url":"(http:[^"]+)"/);
     base = second.match[1]!;
     const done = await waitForSend(base, tokens.viewer!, send.id, (s) => s.status === 'complete', 120_000);
     expect(done).toMatchObject({ total: RECIPIENTS, sent: RECIPIENTS, failed: 0, pending: 0 });
 
-    const received = accepted(log);
+    const received = sink.accepted();
     const idsByRecipient = new Map<string, Set<string>>();
     for (const [messageId, to] of received) idsByRecipient.set(to, (idsByRecipient.get(to) ?? new Set()).add(messageId));
     // Nobody missed, nobody sent a second, different message.

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../src/audit/hash-chain.js';
 import { call, expectStatus, roleTokens } from '../delivery/support.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
-import { ADMIN, killAll, startInstance, stop } from './instances.js';
+import { ADMIN, killAll, startInstance, stop } from '../support/processes.js';
 
 const PER_INSTANCE = 30;
 

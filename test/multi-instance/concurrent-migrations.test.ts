@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDb, type TempDb } from '../support/temp-db.js';
-import { killAll, logLines, startInstance, stop } from './instances.js';
+import { killAll, logLines, startInstance, stop } from '../support/processes.js';
 
 // Two processes spawned together reach their migrators at moments scheduling decides, and a pair
 // may not overlap at all, so a race would go unseen. Several pairs make an unguarded one show

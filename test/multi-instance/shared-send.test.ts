@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, expectStatus, incidentReadyToSend, recipientEmail, recipientsCsv, roleTokens, waitForSend } from '../delivery/support.js';
 import { tempDb, type TempDb } from '../support/temp-db.js';
-import { ADMIN, killAll, startInstance, startSinkProcess, stop } from './instances.js';
+import { ADMIN, killAll, startInstance, startSinkProcess, stop } from '../support/processes.js';
 
 const RECIPIENTS = 20_000;
 
