@@ -132,6 +132,13 @@ export class IncidentService {
     return incidentView(row, loadSnapshot(row));
   }
 
+  /** Incidents' titles by id, in one read: for naming incidents without loading each one's lifecycle. */
+  async titles(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('incidents').select(['id', 'title']).where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+
   async list(query: unknown): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
     const filters = parseOrThrow(listIncidentsSchema, query, 'query');
     let select = this.db.selectFrom('incidents').selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc');

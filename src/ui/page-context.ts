@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
-import type { Permission } from '../auth/permissions.js';
-import { may } from '../auth/permissions.js';
+import { may, type Permission } from '../auth/permissions.js';
 import type { Clock } from '../clock.js';
 import type { ConsoleEnv } from './console-env.js';
 import type { TokenActor } from './console-sessions.js';

@@ -19,11 +19,8 @@ import { snoozeInput } from './snooze-input.js';
 type Ctx = Context<ConsoleEnv>;
 
 /** The incidents' titles, for naming the incident an alert is on instead of showing its id. */
-async function incidentTitles(deps: ConsoleDeps, ids: Array<string | null>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  const incidents = await Promise.all(unique.map((id) => deps.incidents.get(id)));
-  return new Map(incidents.map((incident) => [incident.id, incident.title]));
-}
+const incidentTitles = (deps: ConsoleDeps, ids: Array<string | null>): Promise<Map<string, string>> =>
+  deps.incidents.titles([...new Set(ids.filter((id): id is string => id !== null))]);
 
 /** Incidents that take alerts now, newest first: the ones a merge would usually pick. */
 async function openIncidents(deps: ConsoleDeps): Promise<IncidentSummary[]> {
