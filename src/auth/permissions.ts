@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   stopSends: ['admin', 'responder', 'legal'],
   actOnAlerts: ['admin', 'responder'],
   administer: ['admin'],
+  /** Any valid token may ask whom it belongs to (the CLI's login checks a token this way). */
+  identify: ['admin', 'responder', 'legal', 'ingest', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

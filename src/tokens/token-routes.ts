@@ -17,7 +17,6 @@ const tokenInfoSchema = z
   })
   .openapi('Token');
 
-
 const createToken = secureRoute(PERMISSIONS.administer, {
   method: 'post',
   path: '/api/v1/tokens',
@@ -33,6 +32,14 @@ const listTokens = secureRoute(PERMISSIONS.administer, {
   tags: ['tokens'],
   summary: 'List tokens (never their secrets)',
   responses: { 200: jsonResponse(z.object({ items: z.array(tokenInfoSchema) }), 'All tokens, revoked ones included') },
+});
+
+const currentToken = secureRoute(PERMISSIONS.identify, {
+  method: 'get',
+  path: '/api/v1/tokens/current',
+  tags: ['tokens'],
+  summary: 'The token this request carries: its id, name and role',
+  responses: { 200: jsonResponse(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }), 'Whom the token belongs to') },
 });
 
 const revokeToken = secureRoute(PERMISSIONS.administer, {
@@ -51,5 +58,10 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, tokens: TokenServi
     return c.json(token, 201);
   });
   app.openapi(listTokens, async (c) => c.json({ items: await tokens.list() }, 200));
+  app.openapi(currentToken, async (c) => {
+    const actor = c.get('actor');
+    if (actor.kind !== 'token') throw new Error('token routes are reached with a token only');
+    return c.json({ id: actor.id, name: actor.name, role: actor.role }, 200);
+  });
   app.openapi(revokeToken, async (c) => c.json(await tokens.revoke(c.req.valid('param').id, c.get('actor')), 200));
 }
