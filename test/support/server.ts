@@ -31,7 +31,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url: '',
     db,
     breachline: undefined as unknown as Breachline,
-    tokens: { admin: ADMIN_TOKEN } as Record<Role, string>,
+    tokens: { admin: env.BREACHLINE_ADMIN_TOKEN ?? ADMIN_TOKEN } as Record<Role, string>,
     request(path, init = {}) {
       const { token = server.tokens.admin, json, headers, ...rest } = init;
       const merged = new Headers(headers);
