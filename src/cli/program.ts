@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerIncidents } from './commands/incidents.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
+import { registerTokens } from './commands/tokens.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   registerLogin(program);
   registerServe(program);
   registerIncidents(program);
+  registerTokens(program);
   return program;
 }
