@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { registerAlerts } from './commands/alerts.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerLogin(program);
   registerServe(program);
   registerIncidents(program);
+  registerAlerts(program);
   registerTokens(program);
   return program;
 }
