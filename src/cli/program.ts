@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerAlerts } from './commands/alerts.js';
+import { registerAssess } from './commands/assess.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerIncidents(program);
   registerAlerts(program);
+  registerAssess(program);
   registerTokens(program);
   return program;
 }

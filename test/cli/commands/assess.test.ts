@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/server.js';
+import { cliFor, cliHome, downUrl, runCli } from '../cli-runner.js';
+
+let server: TestServer;
+let home: ReturnType<typeof cliHome>;
+let cli: ReturnType<typeof cliFor>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  home = cliHome();
+  cli = cliFor(server.url, home.config);
+});
+afterAll(async () => {
+  await server.stop();
+  home.remove();
+});
+
+// The README's chat leak: 1.2 million people in China and 40,000 in Germany, as JSON and as YAML.
+const CHAT_LEAK_JSON = {
+  awarenessAt: '2026-11-20T08:00:00+08:00',
+  organization: {},
+  affected: [
+    { jurisdiction: 'CN', count: 1_200_000 },
+    { jurisdiction: 'DE', count: 40_000 },
+  ],
+  dataCategories: ['contact', 'communications_content'],
+};
+
+const CHAT_LEAK = `awarenessAt: 2026-11-20T08:00:00+08:00
+organization: {}
+affected:
+  - { jurisdiction: CN, count: 1200000 }
+  - { jurisdiction: DE, count: 40000 }
+dataCategories: [contact, communications_content]
+`;
+
+function factsFile(name: string, text: string): string {
+  const path = join(home.dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const rowOf = (stdout: string, id: string) => stdout.split('\n').find((line) => line.startsWith(`${id} `)) ?? '';
+
+describe('breachline assess', () => {
+  it('prints each duty with its due time on the regulator’s clock and in UTC, urgent ones marked', async () => {
+    const facts = factsFile('chat.yaml', CHAT_LEAK);
+    const legal = server.tokens.legal;
+    const [table, json, contents] = await Promise.all([
+      cli(['assess', facts], { token: legal }),
+      cli(['assess', facts, '--json'], { token: legal }),
+      cli(['assess', '-', '--contents'], { token: legal, input: JSON.stringify(CHAT_LEAK_JSON) }),
+    ]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^OBLIGATION +TO +AUTHORITY +DUE \(LOCAL\) +DUE \(UTC\) +WHEN +CITATION$/);
+    // GDPR Art. 33: 72 hours from awareness, on Brussels' clock and in UTC.
+    const gdpr = rowOf(table.stdout, 'eu-gdpr:regulator:DE');
+    expect(gdpr).toMatch(/regulator +.+2026-11-23 01:00 \+01:00 \(Europe\/Brussels\) +2026-11-23 00:00 UTC +(in|overdue) .+GDPR Art\. 33/);
+    // CAC: 4 hours, on Beijing's clock.
+    expect(rowOf(table.stdout, 'cn-cac-incident-reporting:regulator:CN')).toMatch(/2026-11-20 12:00 \+08:00 \(Asia\/Shanghai\) +2026-11-20 04:00 UTC/);
+    expect(rowOf(table.stdout, 'cn-pipl:individuals:CN')).toMatch(/individuals +.* immediately +- +- +.*PIPL/);
+    const { obligations } = JSON.parse(json.stdout);
+    const urgent = obligations.filter((o: { urgent: boolean }) => o.urgent).length;
+    expect(urgent).toBeGreaterThan(0);
+    expect(table.stderr).toBe(`${obligations.length} obligations, ${urgent} urgent (act now, no fixed due time)\n`);
+
+    expect(contents.code, contents.stderr).toBe(0);
+    expect(contents.stdout).toMatch(/\neu-gdpr:regulator:DE: required contents\nFIELD +CONTENT +CITATION\nnatureOfBreach +nature of the breach +GDPR Art\. 33\(3\)\(a\)\n/);
+  });
+
+  it('names the missing clock fact instead of a due time', async () => {
+    const unaware = await cli(['assess', factsFile('unaware.json', JSON.stringify({ ...CHAT_LEAK_JSON, awarenessAt: null }))], { token: server.tokens.viewer });
+    expect(unaware.code, unaware.stderr).toBe(0);
+    expect(unaware.stdout.split('\n')[0]).toMatch(/ CITATION +MISSING FACTS$/);
+    expect(rowOf(unaware.stdout, 'eu-gdpr:regulator:DE')).toMatch(/regulator +.+ - +- +- +GDPR Art\. 33.* awarenessAt$/);
+    expect(unaware.stderr).toMatch(/; due times wait for: awarenessAt\n$/);
+  });
+
+  it('refuses an unreadable file (2), facts the server rejects (7), an ingest token (4) and a server that is down (3)', async () => {
+    const chat = factsFile('chat.yaml', CHAT_LEAK);
+    const legal = server.tokens.legal;
+    const [notYaml, notMapping, badField, asIngest, down] = await Promise.all([
+      cli(['assess', factsFile('broken.yaml', 'affected: [\n')], { token: legal }),
+      cli(['assess', factsFile('list.yaml', '- CN\n- DE\n')], { token: legal }),
+      cli(['assess', factsFile('bad.yaml', CHAT_LEAK.replace('jurisdiction: CN', 'jurisdiction: China'))], { token: legal }),
+      cli(['assess', chat], { token: server.tokens.ingest }),
+      runCli(['assess', chat], { url: await downUrl(), token: legal, config: home.config }),
+    ]);
+    expect(notYaml.code).toBe(2);
+    expect(notYaml.stderr).toMatch(/^breachline: .*broken\.yaml: not valid YAML or JSON: .+\n$/);
+    expect(notMapping.code).toBe(2);
+    expect(notMapping.stderr).toMatch(/list\.yaml: expected a mapping of fields \(an object\)\n$/);
+    expect(badField.code).toBe(7);
+    expect(badField.stderr).toMatch(/^breachline: 400 .*\(affected\.0\.jurisdiction: must be an ISO 3166 code.*\)\n$/);
+    expect(asIngest.code).toBe(4);
+    expect(asIngest.stderr).toMatch(/^breachline: 403 Forbidden: .+\n$/);
+    expect(down.code).toBe(3);
+    expect(down.stderr).toMatch(/^breachline: cannot reach http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
+  });
+});
