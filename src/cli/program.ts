@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerAlerts } from './commands/alerts.js';
 import { registerAssess } from './commands/assess.js';
+import { registerAudit } from './commands/audit.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerIncidents(program);
   registerAlerts(program);
   registerAssess(program);
+  registerAudit(program);
   registerTokens(program);
   return program;
 }
