@@ -5,6 +5,7 @@ import { registerAssess } from './commands/assess.js';
 import { registerAudit } from './commands/audit.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerLogin } from './commands/login.js';
+import { registerNotices } from './commands/notices.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokens } from './commands/tokens.js';
 
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerIncidents(program);
   registerAlerts(program);
   registerAssess(program);
+  registerNotices(program);
   registerAudit(program);
   registerTokens(program);
   return program;
