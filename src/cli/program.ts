@@ -3,9 +3,11 @@ import { Command } from 'commander';
 import { registerAlerts } from './commands/alerts.js';
 import { registerAssess } from './commands/assess.js';
 import { registerAudit } from './commands/audit.js';
+import { registerDeliveries } from './commands/deliveries.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerLogin } from './commands/login.js';
 import { registerNotices } from './commands/notices.js';
+import { registerRecipients } from './commands/recipients.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokens } from './commands/tokens.js';
 
@@ -44,6 +46,8 @@ export function buildProgram(): Command {
   registerAlerts(program);
   registerAssess(program);
   registerNotices(program);
+  registerRecipients(program);
+  registerDeliveries(program);
   registerAudit(program);
   registerTokens(program);
   return program;
