@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { usageError } from './cli-errors.js';
 
 /** The text of FILE, or of standard input when FILE is `-`. */
@@ -13,8 +12,10 @@ export function readInput(file: string): string {
 }
 
 /** A YAML or JSON document (JSON is YAML), as the value it holds; a parse error names the line. */
-export function readDocument(file: string): unknown {
+export async function readDocument(file: string): Promise<unknown> {
   const text = readInput(file);
+  // Loaded only when a command reads a file: every command's start-up would pay for it otherwise.
+  const { parse } = await import('yaml');
   try {
     return parse(text, { prettyErrors: true });
   } catch (error) {
@@ -23,8 +24,8 @@ export function readDocument(file: string): unknown {
 }
 
 /** A document that must be a mapping (an object), as event payloads and facts files are. */
-export function readObject(file: string): Record<string, unknown> {
-  const value = readDocument(file);
+export async function readObject(file: string): Promise<Record<string, unknown>> {
+  const value = await readDocument(file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw usageError(`${file}: expected a mapping of fields (an object)`);
   return value as Record<string, unknown>;
 }

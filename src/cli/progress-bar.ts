@@ -1,12 +1,14 @@
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 
 /**
  * A live bar on stderr for a person at a terminal, or undefined when stderr is a pipe or a file:
  * redrawn lines there are only noise in a log, so callers print plain lines (or nothing) instead.
  * `format` takes cli-progress tokens ({bar}, {percentage}, {value}, {total}) and the caller's payload.
  */
-export function terminalBar(format: string): cliProgress.SingleBar | undefined {
+export async function terminalBar(format: string): Promise<SingleBar | undefined> {
   if (!process.stderr.isTTY) return undefined;
+  // Loaded only for a terminal: scripts and pipes never draw a bar, so they need not pay for it.
+  const { default: cliProgress } = await import('cli-progress');
   return new cliProgress.SingleBar(
     { format, stream: process.stderr, hideCursor: true, barsize: 30, fps: 5, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
@@ -43,8 +45,8 @@ const PLAIN_EVERY_MS = 5_000;
  * Progress of something polled, on stderr: a live bar on a terminal; otherwise one plain line per
  * change, rate-limited so a log of a long run stays readable.
  */
-export function progressReport(format: string): { show(progress: Progress): void; stop(): void } {
-  const bar = terminalBar(format);
+export async function progressReport(format: string): Promise<{ show(progress: Progress): void; stop(): void }> {
+  const bar = await terminalBar(format);
   if (bar !== undefined) {
     let started = false;
     return {

@@ -63,7 +63,7 @@ export function registerAlerts(program: Command): void {
     const secret: string | undefined = options.secret ?? (envSecret === undefined || envSecret === '' ? undefined : envSecret);
     const kind = options.kind as AlertKind;
     // A secret in the environment is for signed sources; PagerDuty refuses only one given on purpose.
-    const answer = await deliver(apiFor(command), { kind, document: readDocument(file), source: options.source, secret: kind === 'pagerduty' ? options.secret : secret });
+    const answer = await deliver(apiFor(command), { kind, document: await readDocument(file), source: options.source, secret: kind === 'pagerduty' ? options.secret : secret });
     if (options.json) return printJson(answer);
     if (kind === 'pagerduty') {
       const { message, dedup_key: key } = answer as { message: string; dedup_key: string };

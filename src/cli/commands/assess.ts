@@ -61,7 +61,7 @@ A facts file:
       ),
     ['breachline assess facts.yaml', 'breachline assess facts.yaml --contents', 'breachline assess facts.json --json | jq -r ".obligations[].id"'],
   ).action(async (file: string, options, command: Command) => {
-    const facts = readObject(file);
+    const facts = await readObject(file);
     const { obligations } = await apiFor(command).post<{ obligations: AssessedObligation[] }>('/assessments', facts);
     if (options.json) return printJson({ obligations });
     if (obligations.length === 0) return say('no obligations: no regime applies to these facts');

@@ -151,7 +151,7 @@ async function watch(api: ApiClient, id: string, intervalMs: number): Promise<vo
   const onInterrupt = () => interrupted.abort();
   // Once: a second Ctrl-C ends the process the ordinary way.
   process.once('SIGINT', onInterrupt);
-  const view = progressReport('{bar} {percentage}% | sent {sent}/{total} | failed {failed} | {rate}/s | eta {remaining} | {state}');
+  const view = await progressReport('{bar} {percentage}% | sent {sent}/{total} | failed {failed} | {rate}/s | eta {remaining} | {state}');
   let send: SendJson;
   try {
     for (;;) {

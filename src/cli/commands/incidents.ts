@@ -95,7 +95,7 @@ export function registerIncidents(program: Command): void {
   ).action(async (id: string, type: string, pairs: string[], options, command: Command) => {
     if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw usageError(`event type "${type}": expected an upper-case name such as CONFIRM`);
     const fields = {
-      ...(options.file === undefined ? {} : readObject(options.file)),
+      ...(options.file === undefined ? {} : await readObject(options.file)),
       ...(options.data === undefined ? {} : jsonObject('--data', options.data)),
       ...fieldsFromPairs(pairs),
     };

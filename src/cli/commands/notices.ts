@@ -90,7 +90,7 @@ export function registerNotices(program: Command): void {
   ).action(async (id: string, pairs: string[], options, command: Command) => {
     const api = apiFor(command);
     const items = itemsFromPairs(pairs);
-    const file = options.file === undefined ? {} : readObject(options.file);
+    const file = options.file === undefined ? {} : await readObject(options.file);
     const primary = options.locale === undefined ? undefined : (await api.get<NoticeJson>(notice(id))).latest.locale;
     const body = editBody(file, options, items, primary);
     if (Object.keys(body).every((key) => key === 'basedOn')) throw usageError('nothing to change: give key=value items, --file, or a flag such as --organization');

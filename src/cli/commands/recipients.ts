@@ -58,7 +58,7 @@ export function registerRecipients(program: Command): void {
     const api = apiFor(command);
     const { source, size } = await openSource(file);
     // From stdin the size is unknown, so there is nothing to measure a bar against.
-    const bar = size === undefined ? undefined : terminalBar('uploading {bar} {percentage}% | {sent} of {size}');
+    const bar = size === undefined ? undefined : await terminalBar('uploading {bar} {percentage}% | {sent} of {size}');
     bar?.start(size ?? 0, 0, { sent: byteSize(0), size: byteSize(size ?? 0) });
     let summary: ImportSummary;
     try {
