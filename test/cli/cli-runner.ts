@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
 
 export interface CliResult {
   code: number | null;
@@ -63,4 +65,28 @@ export async function downUrl(): Promise<string> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
+}
+
+export type Cli = ReturnType<typeof cliFor>;
+
+export interface CliTestContext {
+  server: TestServer;
+  home: ReturnType<typeof cliHome>;
+  /** `breachline ARGS` against `server`, with its own login file. */
+  cli: Cli;
+}
+
+/** One real server and a CLI home for a test file: started before its tests, stopped after them. */
+export function cliTestContext(env: Record<string, string> = {}): CliTestContext {
+  const context = {} as CliTestContext;
+  beforeAll(async () => {
+    context.home = cliHome();
+    context.server = await startTestServer(env);
+    context.cli = cliFor(context.server.url, context.home.config);
+  });
+  afterAll(async () => {
+    await context.server?.stop();
+    context.home?.remove();
+  });
+  return context;
 }

@@ -1,39 +1,27 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSource, fixture } from '../../alerts/support.js';
-import { readJson, startTestServer, type TestServer } from '../../support/server.js';
-import { cliFor, cliHome, downUrl, runCli } from '../cli-runner.js';
+import { readJson } from '../../support/server.js';
+import { cliTestContext, downUrl, runCli } from '../cli-runner.js';
 
-let server: TestServer;
-let home: ReturnType<typeof cliHome>;
-let cli: ReturnType<typeof cliFor>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  home = cliHome();
-  cli = cliFor(server.url, home.config);
-});
-afterAll(async () => {
-  await server.stop();
-  home.remove();
-});
+const t = cliTestContext();
 
 const ALERTMANAGER = join(import.meta.dirname, '../../alerts/fixtures/alertmanager-firing.json');
-const alertsOf = async (source: string) => (await readJson(await server.request(`/api/v1/alerts?source=${source}`))).items as any[];
+const alertsOf = async (source: string) => (await readJson(await t.server.request(`/api/v1/alerts?source=${source}`))).items as any[];
 
 /** A fixture with its placeholders filled, written where the CLI can read it. */
 function fixtureFile(name: string, fill: Record<string, string>, as = name): string {
-  const path = join(home.dir, as);
+  const path = join(t.home.dir, as);
   writeFileSync(path, JSON.stringify(fixture(name, fill)));
   return path;
 }
 
 describe('breachline alerts', () => {
   it('sends an Alertmanager webhook with the ingest token, folds a re-send into the same alerts, and lists and shows them', async () => {
-    await createSource(server, { name: 'prom', kind: 'alertmanager', rules: { autoOpen: [{ minSeverity: 'high' }], groupBy: ['alertname'] } });
-    const ingest = server.tokens.ingest;
-    const first = await cli(['alerts', 'send', ALERTMANAGER, '--kind', 'alertmanager', '--source', 'prom'], { token: ingest });
+    await createSource(t.server, { name: 'prom', kind: 'alertmanager', rules: { autoOpen: [{ minSeverity: 'high' }], groupBy: ['alertname'] } });
+    const ingest = t.server.tokens.ingest;
+    const first = await t.cli(['alerts', 'send', ALERTMANAGER, '--kind', 'alertmanager', '--source', 'prom'], { token: ingest });
     expect(first.code, first.stderr).toBe(0);
     const stored = await alertsOf('prom');
     expect(stored).toHaveLength(2);
@@ -43,17 +31,17 @@ describe('breachline alerts', () => {
     expect(first.stdout).toMatch(new RegExp(`\\n${stored[0].id} +created +firing +${incidentId} +\\w+`));
     expect(first.stderr).toBe(`accepted 2 alerts: 2 created; incident ${incidentId}\n`);
 
-    const again = await cli(['alerts', 'send', ALERTMANAGER, '--kind', 'alertmanager', '--source', 'prom', '--json'], { token: ingest });
+    const again = await t.cli(['alerts', 'send', ALERTMANAGER, '--kind', 'alertmanager', '--source', 'prom', '--json'], { token: ingest });
     expect(JSON.parse(again.stdout).alerts.map((r: { outcome: string }) => r.outcome)).toEqual(['deduplicated', 'deduplicated']);
     expect((await alertsOf('prom')).map((a) => a.count)).toEqual([2, 2]);
 
-    const viewer = server.tokens.viewer;
+    const viewer = t.server.tokens.viewer;
     const [list, listJson, show, showJson, missing] = await Promise.all([
-      cli(['alerts', 'list', '--source', 'prom', '--status', 'firing'], { token: viewer }),
-      cli(['alerts', 'list', '--incident', incidentId, '--limit', '1', '--json'], { token: viewer }),
-      cli(['alerts', 'show', stored[0].id], { token: viewer }),
-      cli(['alerts', 'show', stored[0].id, '--json'], { token: viewer }),
-      cli(['alerts', 'show', 'no-such-alert'], { token: viewer }),
+      t.cli(['alerts', 'list', '--source', 'prom', '--status', 'firing'], { token: viewer }),
+      t.cli(['alerts', 'list', '--incident', incidentId, '--limit', '1', '--json'], { token: viewer }),
+      t.cli(['alerts', 'show', stored[0].id], { token: viewer }),
+      t.cli(['alerts', 'show', stored[0].id, '--json'], { token: viewer }),
+      t.cli(['alerts', 'show', 'no-such-alert'], { token: viewer }),
     ]);
     expect(list.stdout.split('\n')[0]).toMatch(/^ID +SEVERITY +STATUS +COUNT +LAST SEEN \(UTC\) +SOURCE +INCIDENT +TITLE$/);
     expect(list.stdout).toMatch(new RegExp(`${stored[1].id} +critical +firing +2 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +prom +${incidentId} +Customer database`));
@@ -69,14 +57,14 @@ describe('breachline alerts', () => {
   });
 
   it('signs a generic alert with an hmac source’s secret and sends no token; a wrong secret is refused', async () => {
-    const { secret } = await createSource(server, { name: 'posture', kind: 'generic', auth: 'hmac' });
+    const { secret } = await createSource(t.server, { name: 'posture', kind: 'generic', auth: 'hmac' });
     const json = fixtureFile('generic.json', { SOURCE: 'posture' });
     // YAML, from stdin, naming no source: --source fills it in (and the signature covers the result).
     const yaml = 'dedupKey: iam/root-login\ntitle: Root account signed in\nseverity: critical\nlabels: { account: prod-eu }\n';
     const [signed, fromEnv, wrong] = await Promise.all([
-      cli(['alerts', 'send', json, '--secret', secret]),
-      cli(['alerts', 'send', '-', '--source', 'posture'], { input: yaml, env: { BREACHLINE_SOURCE_SECRET: secret } }),
-      cli(['alerts', 'send', json], { env: { BREACHLINE_SOURCE_SECRET: 'whsec_wrong' } }),
+      t.cli(['alerts', 'send', json, '--secret', secret]),
+      t.cli(['alerts', 'send', '-', '--source', 'posture'], { input: yaml, env: { BREACHLINE_SOURCE_SECRET: secret } }),
+      t.cli(['alerts', 'send', json], { env: { BREACHLINE_SOURCE_SECRET: 'whsec_wrong' } }),
     ]);
     expect(signed.code, signed.stderr).toBe(0);
     expect(signed.stderr).toBe('accepted 1 alert: 1 created; on no incident\n');
@@ -89,8 +77,8 @@ describe('breachline alerts', () => {
   });
 
   it('sends a PagerDuty event by its routing key and prints the dedup key', async () => {
-    const { routingKey } = await createSource(server, { name: 'waf', kind: 'pagerduty' });
-    const sent = await cli(['alerts', 'send', fixtureFile('pagerduty-trigger.json', { ROUTING_KEY: routingKey }), '--kind', 'pagerduty']);
+    const { routingKey } = await createSource(t.server, { name: 'waf', kind: 'pagerduty' });
+    const sent = await t.cli(['alerts', 'send', fixtureFile('pagerduty-trigger.json', { ROUTING_KEY: routingKey }), '--kind', 'pagerduty']);
     expect(sent.code, sent.stderr).toBe(0);
     expect(sent.stdout).toBe('waf-sqli-checkout-2026-11-22\n');
     expect(sent.stderr).toBe('accepted: Event processed (dedup key waf-sqli-checkout-2026-11-22)\n');
@@ -98,22 +86,22 @@ describe('breachline alerts', () => {
   });
 
   it('refuses bad arguments before sending, other roles, and a server that is down', async () => {
-    await createSource(server, { name: 'app', kind: 'generic' });
+    await createSource(t.server, { name: 'app', kind: 'generic' });
     const generic = fixtureFile('generic.json', { SOURCE: 'app' }, 'app.json');
-    const ingest = server.tokens.ingest;
+    const ingest = t.server.tokens.ingest;
     const down = await downUrl();
     const [noSource, noFile, pagerdutySecret, asViewer, downToken, downSigned] = await Promise.all([
-      cli(['alerts', 'send', ALERTMANAGER, '--kind', 'alertmanager'], { token: ingest }),
-      cli(['alerts', 'send', join(home.dir, 'nope.json')], { token: ingest }),
-      cli(['alerts', 'send', generic, '--kind', 'pagerduty', '--secret', 'x']),
-      cli(['alerts', 'send', generic], { token: server.tokens.viewer }),
-      runCli(['alerts', 'send', generic], { url: down, token: ingest, config: home.config }),
-      runCli(['alerts', 'send', generic, '--secret', 'x'], { url: down, config: home.config }),
+      t.cli(['alerts', 'send', ALERTMANAGER, '--kind', 'alertmanager'], { token: ingest }),
+      t.cli(['alerts', 'send', join(t.home.dir, 'nope.json')], { token: ingest }),
+      t.cli(['alerts', 'send', generic, '--kind', 'pagerduty', '--secret', 'x']),
+      t.cli(['alerts', 'send', generic], { token: t.server.tokens.viewer }),
+      runCli(['alerts', 'send', generic], { url: down, token: ingest, config: t.home.config }),
+      runCli(['alerts', 'send', generic, '--secret', 'x'], { url: down, config: t.home.config }),
     ]);
     expect(noSource.code).toBe(2);
     expect(noSource.stderr).toBe('breachline: --kind alertmanager: --source <name> is required (the webhook names its source in the URL)\n');
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toBe(`breachline: ${join(home.dir, 'nope.json')}: no such file\n`);
+    expect(noFile.stderr).toBe(`breachline: ${join(t.home.dir, 'nope.json')}: no such file\n`);
     expect(pagerdutySecret.code).toBe(2);
     expect(pagerdutySecret.stderr).toMatch(/^breachline: --kind pagerduty: the routing_key in the file names and authenticates the source/);
     expect(asViewer.code).toBe(4);

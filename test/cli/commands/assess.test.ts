@@ -1,22 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../support/server.js';
-import { cliFor, cliHome, downUrl, runCli } from '../cli-runner.js';
+import { describe, expect, it } from 'vitest';
+import { cliTestContext, downUrl, runCli } from '../cli-runner.js';
 
-let server: TestServer;
-let home: ReturnType<typeof cliHome>;
-let cli: ReturnType<typeof cliFor>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  home = cliHome();
-  cli = cliFor(server.url, home.config);
-});
-afterAll(async () => {
-  await server.stop();
-  home.remove();
-});
+const t = cliTestContext();
 
 // The README's chat leak: 1.2 million people in China and 40,000 in Germany, as JSON and as YAML.
 const CHAT_LEAK_JSON = {
@@ -38,7 +25,7 @@ dataCategories: [contact, communications_content]
 `;
 
 function factsFile(name: string, text: string): string {
-  const path = join(home.dir, name);
+  const path = join(t.home.dir, name);
   writeFileSync(path, text);
   return path;
 }
@@ -48,11 +35,11 @@ const rowOf = (stdout: string, id: string) => stdout.split('\n').find((line) => 
 describe('breachline assess', () => {
   it('prints each duty with its due time on the regulator’s clock and in UTC, urgent ones marked', async () => {
     const facts = factsFile('chat.yaml', CHAT_LEAK);
-    const legal = server.tokens.legal;
+    const legal = t.server.tokens.legal;
     const [table, json, contents] = await Promise.all([
-      cli(['assess', facts], { token: legal }),
-      cli(['assess', facts, '--json'], { token: legal }),
-      cli(['assess', '-', '--contents'], { token: legal, input: JSON.stringify(CHAT_LEAK_JSON) }),
+      t.cli(['assess', facts], { token: legal }),
+      t.cli(['assess', facts, '--json'], { token: legal }),
+      t.cli(['assess', '-', '--contents'], { token: legal, input: JSON.stringify(CHAT_LEAK_JSON) }),
     ]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^OBLIGATION +TO +AUTHORITY +DUE \(LOCAL\) +DUE \(UTC\) +WHEN +CITATION$/);
@@ -72,7 +59,7 @@ describe('breachline assess', () => {
   });
 
   it('names the missing clock fact instead of a due time', async () => {
-    const unaware = await cli(['assess', factsFile('unaware.json', JSON.stringify({ ...CHAT_LEAK_JSON, awarenessAt: null }))], { token: server.tokens.viewer });
+    const unaware = await t.cli(['assess', factsFile('unaware.json', JSON.stringify({ ...CHAT_LEAK_JSON, awarenessAt: null }))], { token: t.server.tokens.viewer });
     expect(unaware.code, unaware.stderr).toBe(0);
     expect(unaware.stdout.split('\n')[0]).toMatch(/ CITATION +MISSING FACTS$/);
     expect(rowOf(unaware.stdout, 'eu-gdpr:regulator:DE')).toMatch(/regulator +.+ - +- +- +GDPR Art\. 33.* awarenessAt$/);
@@ -81,13 +68,13 @@ describe('breachline assess', () => {
 
   it('refuses an unreadable file (2), facts the server rejects (7), an ingest token (4) and a server that is down (3)', async () => {
     const chat = factsFile('chat.yaml', CHAT_LEAK);
-    const legal = server.tokens.legal;
+    const legal = t.server.tokens.legal;
     const [notYaml, notMapping, badField, asIngest, down] = await Promise.all([
-      cli(['assess', factsFile('broken.yaml', 'affected: [\n')], { token: legal }),
-      cli(['assess', factsFile('list.yaml', '- CN\n- DE\n')], { token: legal }),
-      cli(['assess', factsFile('bad.yaml', CHAT_LEAK.replace('jurisdiction: CN', 'jurisdiction: China'))], { token: legal }),
-      cli(['assess', chat], { token: server.tokens.ingest }),
-      runCli(['assess', chat], { url: await downUrl(), token: legal, config: home.config }),
+      t.cli(['assess', factsFile('broken.yaml', 'affected: [\n')], { token: legal }),
+      t.cli(['assess', factsFile('list.yaml', '- CN\n- DE\n')], { token: legal }),
+      t.cli(['assess', factsFile('bad.yaml', CHAT_LEAK.replace('jurisdiction: CN', 'jurisdiction: China'))], { token: legal }),
+      t.cli(['assess', chat], { token: t.server.tokens.ingest }),
+      runCli(['assess', chat], { url: await downUrl(), token: legal, config: t.home.config }),
     ]);
     expect(notYaml.code).toBe(2);
     expect(notYaml.stderr).toMatch(/^breachline: .*broken\.yaml: not valid YAML or JSON: .+\n$/);

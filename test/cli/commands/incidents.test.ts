@@ -1,38 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJson, startTestServer, type TestServer } from '../../support/server.js';
-import { cliFor, cliHome, downUrl, runCli } from '../cli-runner.js';
+import { describe, expect, it } from 'vitest';
+import { readJson } from '../../support/server.js';
+import { cliTestContext, downUrl, runCli } from '../cli-runner.js';
 
-let server: TestServer;
-let home: ReturnType<typeof cliHome>;
-let cli: ReturnType<typeof cliFor>;
+const t = cliTestContext();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  home = cliHome();
-  cli = cliFor(server.url, home.config);
-});
-afterAll(async () => {
-  await server.stop();
-  home.remove();
-});
-
-const incidentCount = async () => (await readJson(await server.request('/api/v1/incidents?limit=100'))).items.length as number;
+const incidentCount = async () => (await readJson(await t.server.request('/api/v1/incidents?limit=100'))).items.length as number;
 
 describe('breachline incidents', () => {
   it('opens an incident, prints its id alone on stdout, and refuses bad arguments and other roles before writing', async () => {
-    const responder = server.tokens.responder;
+    const responder = t.server.tokens.responder;
     const [opened, noTitle, asLegal, badSeverity] = await Promise.all([
-      cli(['incidents', 'open', '--title', 'Chat database exposed', '--severity', 'critical', '--summary', 'Phone numbers readable'], { token: responder }),
-      cli(['incidents', 'open', '--severity', 'critical'], { token: responder }),
-      cli(['incidents', 'open', '--title', 'Not mine to open', '--severity', 'low'], { token: server.tokens.legal }),
-      cli(['incidents', 'open', '--title', 'Bad severity', '--severity', 'huge'], { token: responder }),
+      t.cli(['incidents', 'open', '--title', 'Chat database exposed', '--severity', 'critical', '--summary', 'Phone numbers readable'], { token: responder }),
+      t.cli(['incidents', 'open', '--severity', 'critical'], { token: responder }),
+      t.cli(['incidents', 'open', '--title', 'Not mine to open', '--severity', 'low'], { token: t.server.tokens.legal }),
+      t.cli(['incidents', 'open', '--title', 'Bad severity', '--severity', 'huge'], { token: responder }),
     ]);
     expect(opened.code).toBe(0);
     const id = opened.stdout.trim();
     expect(opened.stderr).toContain(`opened ${id} v1: detected`);
-    const stored = await readJson(await server.request(`/api/v1/incidents/${id}`));
+    const stored = await readJson(await t.server.request(`/api/v1/incidents/${id}`));
     expect(stored).toMatchObject({ title: 'Chat database exposed', severity: 'critical', summary: 'Phone numbers readable' });
 
     expect(noTitle.code).toBe(2);
@@ -45,36 +33,36 @@ describe('breachline incidents', () => {
   });
 
   it('sends events from key=value pairs, JSON and YAML files, and explains a refusal in one line', async () => {
-    const responder = server.tokens.responder;
-    const id = (await cli(['incidents', 'open', '--title', 'Events', '--severity', 'high'], { token: responder })).stdout.trim();
+    const responder = t.server.tokens.responder;
+    const id = (await t.cli(['incidents', 'open', '--title', 'Events', '--severity', 'high'], { token: responder })).stdout.trim();
     const awareness = new Date(Date.now() - 60_000).toISOString();
-    const confirm = await cli(['incidents', 'event', id, 'CONFIRM', `awarenessAt=${awareness}`], { token: responder });
+    const confirm = await t.cli(['incidents', 'event', id, 'CONFIRM', `awarenessAt=${awareness}`], { token: responder });
     expect(confirm.code).toBe(0);
     expect(confirm.stdout).toMatch(new RegExp(`^${id} v3: response \\(containment active, individuals assessing`));
 
-    const scopeFile = join(home.dir, 'scope.yaml');
+    const scopeFile = join(t.home.dir, 'scope.yaml');
     writeFileSync(scopeFile, 'affected:\n  - jurisdiction: DE\n    count: 40000\ndataCategories: [contact]\n');
     const [scoped, badPair, missingFile] = await Promise.all([
-      cli(['incidents', 'event', id, 'UPDATE_SCOPE', '--file', scopeFile, 'encrypted=true', 'organization.criticalInfrastructure=false'], { token: responder }),
-      cli(['incidents', 'event', id, 'MARK_CONTAINED', 'containedAt'], { token: responder }),
-      cli(['incidents', 'event', id, 'UPDATE_SCOPE', '--file', join(home.dir, 'nope.yaml')], { token: responder }),
+      t.cli(['incidents', 'event', id, 'UPDATE_SCOPE', '--file', scopeFile, 'encrypted=true', 'organization.criticalInfrastructure=false'], { token: responder }),
+      t.cli(['incidents', 'event', id, 'MARK_CONTAINED', 'containedAt'], { token: responder }),
+      t.cli(['incidents', 'event', id, 'UPDATE_SCOPE', '--file', join(t.home.dir, 'nope.yaml')], { token: responder }),
     ]);
     expect(scoped.code).toBe(0);
     expect(badPair.code).toBe(2);
     expect(badPair.stderr).toBe('breachline: "containedAt": expected key=value (e.g. reason="Encrypted with a safe key")\n');
     expect(missingFile.code).toBe(2);
     expect(missingFile.stderr).toContain('nope.yaml: no such file');
-    const incident = await readJson(await server.request(`/api/v1/incidents/${id}`));
+    const incident = await readJson(await t.server.request(`/api/v1/incidents/${id}`));
     expect(incident.scope.affected).toEqual([{ jurisdiction: 'DE', count: 40000 }]);
     expect(incident.scope.encrypted).toBe(true);
     expect(incident.scope.organization).toEqual({ criticalInfrastructure: false });
     expect(incident.version).toBe(5); // each change is followed by the engine's OBLIGATIONS_ASSESSED
 
     const [refused, stale, asViewer, json] = await Promise.all([
-      cli(['incidents', 'event', id, 'CLOSE'], { token: responder }),
-      cli(['incidents', 'event', id, 'MARK_CONTAINED', '--if-match', '2'], { token: responder }),
-      cli(['incidents', 'event', id, 'MARK_CONTAINED'], { token: server.tokens.viewer }),
-      cli(['incidents', 'event', id, 'RECORD_CONTAINMENT_ACTION', '--data', '{"description":"Closed the port"}', '--json'], { token: responder }),
+      t.cli(['incidents', 'event', id, 'CLOSE'], { token: responder }),
+      t.cli(['incidents', 'event', id, 'MARK_CONTAINED', '--if-match', '2'], { token: responder }),
+      t.cli(['incidents', 'event', id, 'MARK_CONTAINED'], { token: t.server.tokens.viewer }),
+      t.cli(['incidents', 'event', id, 'RECORD_CONTAINMENT_ACTION', '--data', '{"description":"Closed the port"}', '--json'], { token: responder }),
     ]);
     expect(refused.code).toBe(6);
     expect(refused.stderr).toMatch(/^breachline: 409 Conflict: CLOSE is not accepted .*allowed.*MARK_CONTAINED/);
@@ -87,23 +75,23 @@ describe('breachline incidents', () => {
   });
 
   it('lists, shows and prints obligations and the timeline, for people and as JSON', async () => {
-    const id = (await cli(['incidents', 'open', '--title', 'Readable', '--severity', 'medium'], { token: server.tokens.responder })).stdout.trim();
+    const id = (await t.cli(['incidents', 'open', '--title', 'Readable', '--severity', 'medium'], { token: t.server.tokens.responder })).stdout.trim();
     const awareness = new Date(Date.now() - 60_000).toISOString();
-    await server.request(`/api/v1/incidents/${id}/events`, { method: 'POST', json: { type: 'CONFIRM', awarenessAt: awareness } });
-    await server.request(`/api/v1/incidents/${id}/events`, {
+    await t.server.request(`/api/v1/incidents/${id}/events`, { method: 'POST', json: { type: 'CONFIRM', awarenessAt: awareness } });
+    await t.server.request(`/api/v1/incidents/${id}/events`, {
       method: 'POST',
       json: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'DE', count: 500 }], dataCategories: ['contact'] },
     });
-    const viewer = server.tokens.viewer;
+    const viewer = t.server.tokens.viewer;
     const [list, listJson, show, showJson, duties, dutyIds, timeline, unknown] = await Promise.all([
-      cli(['incidents', 'list', '--phase', 'response'], { token: viewer }),
-      cli(['incidents', 'list', '--limit', '1', '--json'], { token: viewer }),
-      cli(['incidents', 'show', id], { token: viewer }),
-      cli(['incidents', 'show', id, '--json'], { token: viewer }),
-      cli(['incidents', 'obligations', id], { token: viewer }),
-      cli(['incidents', 'obligations', id, '--to', 'regulator', '-q'], { token: viewer }),
-      cli(['incidents', 'timeline', id], { token: viewer }),
-      cli(['incidents', 'show', 'no-such-incident'], { token: viewer }),
+      t.cli(['incidents', 'list', '--phase', 'response'], { token: viewer }),
+      t.cli(['incidents', 'list', '--limit', '1', '--json'], { token: viewer }),
+      t.cli(['incidents', 'show', id], { token: viewer }),
+      t.cli(['incidents', 'show', id, '--json'], { token: viewer }),
+      t.cli(['incidents', 'obligations', id], { token: viewer }),
+      t.cli(['incidents', 'obligations', id, '--to', 'regulator', '-q'], { token: viewer }),
+      t.cli(['incidents', 'timeline', id], { token: viewer }),
+      t.cli(['incidents', 'show', 'no-such-incident'], { token: viewer }),
     ]);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^ID +SEVERITY +PHASE +NEXT DUE \(UTC\) +WHEN +TITLE$/);
@@ -133,8 +121,8 @@ describe('breachline incidents', () => {
 
   it('says when the server is down or no token is set', async () => {
     const [down, noToken] = await Promise.all([
-      runCli(['incidents', 'list'], { url: await downUrl(), token: server.tokens.viewer, config: home.config }),
-      cli(['incidents', 'list']),
+      runCli(['incidents', 'list'], { url: await downUrl(), token: t.server.tokens.viewer, config: t.home.config }),
+      t.cli(['incidents', 'list']),
     ]);
     expect(down.code).toBe(3);
     expect(down.stderr).toMatch(/^breachline: cannot reach http:\/\/127\.0\.0\.1:\d+ \(connection refused\); is the server running\?/);

@@ -1,27 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { completeFields, incidentWithDuties } from '../../notices/notice-api-support.js';
-import { readJson, startTestServer, type TestServer } from '../../support/server.js';
-import { cliFor, cliHome, downUrl } from '../cli-runner.js';
+import { readJson } from '../../support/server.js';
+import { cliTestContext, downUrl } from '../cli-runner.js';
 
-let server: TestServer;
-let home: ReturnType<typeof cliHome>;
-let cli: ReturnType<typeof cliFor>;
-beforeAll(async () => {
-  server = await startTestServer();
-  home = cliHome();
-  cli = cliFor(server.url, home.config);
-});
-afterAll(async () => {
-  await server.stop();
-  home.remove();
-});
+const t = cliTestContext();
 
-const get = async (path: string) => readJson(await server.request(`/api/v1${path}`));
+const get = async (path: string) => readJson(await t.server.request(`/api/v1${path}`));
 const post = async (path: string, json?: unknown) => {
-  const response = await server.request(`/api/v1${path}`, { method: 'POST', token: server.tokens.responder, json });
+  const response = await t.server.request(`/api/v1${path}`, { method: 'POST', token: t.server.tokens.responder, json });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return readJson(response);
 };
@@ -32,12 +21,12 @@ let de: any;
 let gb: any;
 let id: string;
 let notice: any;
-const responder = () => ({ token: server.tokens.responder });
-const legal = () => ({ token: server.tokens.legal });
+const responder = () => ({ token: t.server.tokens.responder });
+const legal = () => ({ token: t.server.tokens.legal });
 
 describe('breachline notices', () => {
   it('drafts a notice in two languages; refuses bad arguments before sending, and says when the server is down', async () => {
-    incident = await incidentWithDuties(server);
+    incident = await incidentWithDuties(t.server);
     // Two reports drafted over the API: one taken to review (legal sends it back), one left a draft.
     de = await post(`/incidents/${incident.id}/notices`, { target: 'eu-gdpr:regulator:DE', organizationName: 'Acme Ltd' });
     await post(`/notices/${de.id}/versions`, { fields: completeFields(de) });
@@ -45,12 +34,12 @@ describe('breachline notices', () => {
     gb = await post(`/incidents/${incident.id}/notices`, { target: 'uk-gdpr:regulator:GB', organizationName: 'Acme Ltd' });
 
     const [drafted, noTarget, badVersion, nothing, twoFormats, down] = await Promise.all([
-      cli(['notices', 'draft', incident.id, '--target', 'individuals', '--locale', 'en', 'zh-CN', '--organization', 'Acme Ltd'], responder()),
-      cli(['notices', 'draft', incident.id, '--organization', 'Acme Ltd'], responder()),
-      cli(['notices', 'submit', gb.id, 'two'], responder()),
-      cli(['notices', 'edit', gb.id, '--based-on', '1'], responder()),
-      cli(['notices', 'preview', gb.id, '1', '--html', '--text'], responder()),
-      cli(['notices', 'list', incident.id], { ...responder(), url: await downUrl() }),
+      t.cli(['notices', 'draft', incident.id, '--target', 'individuals', '--locale', 'en', 'zh-CN', '--organization', 'Acme Ltd'], responder()),
+      t.cli(['notices', 'draft', incident.id, '--organization', 'Acme Ltd'], responder()),
+      t.cli(['notices', 'submit', gb.id, 'two'], responder()),
+      t.cli(['notices', 'edit', gb.id, '--based-on', '1'], responder()),
+      t.cli(['notices', 'preview', gb.id, '1', '--html', '--text'], responder()),
+      t.cli(['notices', 'list', incident.id], { ...responder(), url: await downUrl() }),
     ]);
     expect(drafted.code, drafted.stderr).toBe(0);
     id = drafted.stdout.trim();
@@ -70,7 +59,7 @@ describe('breachline notices', () => {
   });
 
   it('lists the incident’s notices and shows one with what it still misses', async () => {
-    const [list, show] = await Promise.all([cli(['notices', 'list', incident.id], { token: server.tokens.viewer }), cli(['notices', 'show', id], responder())]);
+    const [list, show] = await Promise.all([t.cli(['notices', 'list', incident.id], { token: t.server.tokens.viewer }), t.cli(['notices', 'show', id], responder())]);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toMatch(/^ID\s+TARGET\s+STATUS\s+VERSION\s+APPROVED\s+LOCALES\s+MISSING$/m);
     expect(list.stdout).toMatch(new RegExp(`^${id}\\s+individuals\\s+draft\\s+1\\s+-\\s+en, zh-CN\\s+\\d+$`, 'm'));
@@ -84,32 +73,32 @@ describe('breachline notices', () => {
 
   it('edits from a YAML file and from key=value items in a locale, then submits', async () => {
     // Version 2 from a YAML file: every item in both locales. Version 3: one Chinese item by key=value.
-    const file = join(home.dir, 'notice.yaml');
+    const file = join(t.home.dir, 'notice.yaml');
     const items = completeFields(notice);
     writeFileSync(file, stringify({ fields: items, translations: { 'zh-CN': Object.fromEntries(Object.keys(items).map((f) => [f, `中文：${f}`])) } }));
-    const fromFile = await cli(['notices', 'edit', id, '--file', file, '--based-on', '1'], responder());
+    const fromFile = await t.cli(['notices', 'edit', id, '--file', file, '--based-on', '1'], responder());
     expect(fromFile).toMatchObject({ code: 0, stdout: '2\n' });
     expect(fromFile.stderr).toBe(`notice ${id}: version 2 (draft); missing en: none; zh-CN: none\n`);
-    const pair = await cli(['notices', 'edit', id, '--locale', 'zh-CN', 'contactPoint=数据保护官 dpo@acme.example', '--based-on', '2'], responder());
+    const pair = await t.cli(['notices', 'edit', id, '--locale', 'zh-CN', 'contactPoint=数据保护官 dpo@acme.example', '--based-on', '2'], responder());
     expect(pair).toMatchObject({ code: 0, stdout: '3\n' });
     const v3 = (await get(`/notices/${id}`)).latest;
     expect(v3.fields).toEqual({ ...notice.latest.fields, ...items });
     expect(v3.translations['zh-CN']).toMatchObject({ contactPoint: '数据保护官 dpo@acme.example', likelyConsequences: '中文：likelyConsequences' });
 
-    const submitted = await cli(['notices', 'submit', id, '3'], responder());
+    const submitted = await t.cli(['notices', 'submit', id, '3'], responder());
     expect(submitted).toMatchObject({ code: 0, stdout: `notice ${id} version 3: in_review\n` });
     expect((await get(`/incidents/${incident.id}`)).tracks.individuals).toBe('in_review');
   });
 
   it('legal reads the diff and previews and comments; a responder may not approve', async () => {
     const [diff, preview, html, shown, refused, comment, sentBack] = await Promise.all([
-      cli(['notices', 'diff', id], legal()),
-      cli(['notices', 'preview', id, '3', '--locale', 'zh-CN', '--name', '李雷'], legal()),
-      cli(['notices', 'preview', id, '3', '--html'], legal()),
-      cli(['notices', 'show', id, '2', '--json'], legal()),
-      cli(['notices', 'approve', id, '3'], responder()),
-      cli(['notices', 'comment', id, '3', '--body', 'Reads well.'], legal()),
-      cli(['notices', 'request-changes', de.id, '2', '--comment', 'Say when it started.'], legal()),
+      t.cli(['notices', 'diff', id], legal()),
+      t.cli(['notices', 'preview', id, '3', '--locale', 'zh-CN', '--name', '李雷'], legal()),
+      t.cli(['notices', 'preview', id, '3', '--html'], legal()),
+      t.cli(['notices', 'show', id, '2', '--json'], legal()),
+      t.cli(['notices', 'approve', id, '3'], responder()),
+      t.cli(['notices', 'comment', id, '3', '--body', 'Reads well.'], legal()),
+      t.cli(['notices', 'request-changes', de.id, '2', '--comment', 'Say when it started.'], legal()),
     ]);
     expect(diff.code, diff.stderr).toBe(0);
     expect(diff.stdout).toBe('version 2 -> 3: 1 change(s)\n\ncontactPoint (zh-CN)\n- 中文：contactPoint\n+ 数据保护官 dpo@acme.example\n');
@@ -130,12 +119,12 @@ describe('breachline notices', () => {
   });
 
   it('legal approves once; approving again, or a draft never submitted, is a conflict', async () => {
-    const approved = await cli(['notices', 'approve', id, '3'], legal());
+    const approved = await t.cli(['notices', 'approve', id, '3'], legal());
     expect(approved).toMatchObject({ code: 0, stdout: `notice ${id} version 3: approved\n` });
     expect((await get(`/notices/${id}`)).approvedNumber).toBe(3);
     expect((await get(`/incidents/${incident.id}`)).tracks.individuals).toBe('approved');
 
-    const [twice, draftOnly] = await Promise.all([cli(['notices', 'approve', id, '3'], legal()), cli(['notices', 'approve', gb.id, '1'], legal())]);
+    const [twice, draftOnly] = await Promise.all([t.cli(['notices', 'approve', id, '3'], legal()), t.cli(['notices', 'approve', gb.id, '1'], legal())]);
     for (const conflict of [twice, draftOnly]) {
       expect(conflict.code).toBe(6);
       expect(conflict.stderr).toMatch(/^breachline: 409 /);

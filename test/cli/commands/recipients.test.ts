@@ -1,43 +1,31 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recipientsCsv } from '../../delivery/support.js';
-import { readJson, startTestServer, type TestServer } from '../../support/server.js';
-import { cliFor, cliHome, downUrl, runCli } from '../cli-runner.js';
+import { readJson } from '../../support/server.js';
+import { cliTestContext, downUrl, runCli } from '../cli-runner.js';
 
-let server: TestServer;
-let home: ReturnType<typeof cliHome>;
-let cli: ReturnType<typeof cliFor>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  home = cliHome();
-  cli = cliFor(server.url, home.config);
-});
-afterAll(async () => {
-  await server.stop();
-  home.remove();
-});
+const t = cliTestContext();
 
 async function newIncident(): Promise<string> {
-  const response = await server.request('/api/v1/incidents', { method: 'POST', json: { title: 'Mailing list exposed', severity: 'high' } });
+  const response = await t.server.request('/api/v1/incidents', { method: 'POST', json: { title: 'Mailing list exposed', severity: 'high' } });
   return (await readJson(response)).id as string;
 }
 
 function file(name: string, text: string): string {
-  const path = join(home.dir, name);
+  const path = join(t.home.dir, name);
   writeFileSync(path, text);
   return path;
 }
 
-const importsOf = async (incident: string) => (await readJson(await server.request(`/api/v1/incidents/${incident}/recipient-imports`))).items as any[];
+const importsOf = async (incident: string) => (await readJson(await t.server.request(`/api/v1/incidents/${incident}/recipient-imports`))).items as any[];
 const emailsOf = async (incident: string) =>
-  ((await readJson(await server.request(`/api/v1/incidents/${incident}/recipients?limit=500`))).items as Array<{ email: string }>).map((r) => r.email);
+  ((await readJson(await t.server.request(`/api/v1/incidents/${incident}/recipients?limit=500`))).items as Array<{ email: string }>).map((r) => r.email);
 
 describe('breachline recipients', () => {
   it('imports a CSV file, streamed, and lists the recipients and the import', async () => {
     const incident = await newIncident();
-    const imported = await cli(['recipients', 'import', incident, file('customers.csv', recipientsCsv(5))], { token: server.tokens.responder });
+    const imported = await t.cli(['recipients', 'import', incident, file('customers.csv', recipientsCsv(5))], { token: t.server.tokens.responder });
     expect(imported.code, imported.stderr).toBe(0);
     // No terminal: no bar and no chatter, only the summary.
     expect(imported.stderr).toBe('');
@@ -46,11 +34,11 @@ describe('breachline recipients', () => {
     expect(imported.stdout).toBe(`import:     ${stored.id}\nstatus:     complete\nrows:       5\naccepted:   5\nduplicates: 0\nrejected:   0\n`);
     expect(await emailsOf(incident)).toEqual(['user0@example.com', 'user1@example.com', 'user2@example.com', 'user3@example.com', 'user4@example.com']);
 
-    const legal = server.tokens.legal;
+    const legal = t.server.tokens.legal;
     const [list, all, imports] = await Promise.all([
-      cli(['recipients', 'list', incident, '--limit', '2'], { token: legal }),
-      cli(['recipients', 'list', incident, '--json'], { token: legal }),
-      cli(['recipients', 'imports', incident], { token: server.tokens.viewer }),
+      t.cli(['recipients', 'list', incident, '--limit', '2'], { token: legal }),
+      t.cli(['recipients', 'list', incident, '--json'], { token: legal }),
+      t.cli(['recipients', 'imports', incident], { token: t.server.tokens.viewer }),
     ]);
     expect(list.stdout.split('\n')[0]).toMatch(/^EMAIL +NAME +LOCALE +JURISDICTION +FIELDS$/);
     expect(list.stdout).toMatch(/\nuser1@example\.com +用户1 +zh-CN +CN +memberId=M-1\n$/);
@@ -65,7 +53,7 @@ describe('breachline recipients', () => {
   it('counts rejected and duplicate rows and downloads them as CSV', async () => {
     const incident = await newIncident();
     const csv = 'email,name\nok@example.com,Ok\nnot-an-email,Bad\nOK@example.com,Again\n';
-    const imported = await cli(['recipients', 'import', incident, file('mixed.csv', csv)], { token: server.tokens.responder });
+    const imported = await t.cli(['recipients', 'import', incident, file('mixed.csv', csv)], { token: t.server.tokens.responder });
     expect(imported.code, imported.stderr).toBe(0);
     const [summary] = await importsOf(incident);
     expect(summary).toMatchObject({ status: 'complete', accepted: 1, duplicates: 1, rejected: 1, total: 3 });
@@ -73,10 +61,10 @@ describe('breachline recipients', () => {
     expect(imported.stderr).toBe(`rows not imported, with the reason: breachline recipients rejections ${incident} ${summary.id} -o rejections.csv\n`);
     expect(await emailsOf(incident)).toEqual(['ok@example.com']);
 
-    const saved = join(home.dir, 'rejections.csv');
+    const saved = join(t.home.dir, 'rejections.csv');
     const [toFile, toStdout] = await Promise.all([
-      cli(['recipients', 'rejections', incident, summary.id, '-o', saved], { token: server.tokens.legal }),
-      cli(['recipients', 'rejections', incident, summary.id], { token: server.tokens.responder }),
+      t.cli(['recipients', 'rejections', incident, summary.id, '-o', saved], { token: t.server.tokens.legal }),
+      t.cli(['recipients', 'rejections', incident, summary.id], { token: t.server.tokens.responder }),
     ]);
     expect(toFile.code, toFile.stderr).toBe(0);
     expect(toFile.stderr).toBe(`saved to ${saved}\n`);
@@ -89,10 +77,10 @@ describe('breachline recipients', () => {
   it('imports NDJSON by its name, and CSV from stdin with --format', async () => {
     const incident = await newIncident();
     const ndjson = '{"email":"a@example.com","locale":"en","tier":3}\n{"email":"b@example.com"}\n';
-    const fromFile = await cli(['recipients', 'import', incident, file('people.jsonl', ndjson), '--json'], { token: server.tokens.responder });
+    const fromFile = await t.cli(['recipients', 'import', incident, file('people.jsonl', ndjson), '--json'], { token: t.server.tokens.responder });
     expect(fromFile.code, fromFile.stderr).toBe(0);
     expect(JSON.parse(fromFile.stdout)).toEqual({ importId: expect.any(String), status: 'complete', accepted: 2, duplicates: 0, rejected: 0, total: 2 });
-    const fromStdin = await cli(['recipients', 'import', incident, '-', '--format', 'csv'], { token: server.tokens.admin, input: 'email\nc@example.com\n' });
+    const fromStdin = await t.cli(['recipients', 'import', incident, '-', '--format', 'csv'], { token: t.server.tokens.admin, input: 'email\nc@example.com\n' });
     expect(fromStdin.code, fromStdin.stderr).toBe(0);
     expect((await importsOf(incident)).map((i) => [i.format, i.accepted])).toEqual([['ndjson', 2], ['csv', 1]]);
     expect(await emailsOf(incident)).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
@@ -100,18 +88,18 @@ describe('breachline recipients', () => {
 
   it('refuses a missing file, an unknown format and a malformed file; nothing is imported', async () => {
     const incident = await newIncident();
-    const token = server.tokens.responder;
+    const token = t.server.tokens.responder;
     const [missing, unnamed, badFormat, malformed, noIncident] = await Promise.all([
-      cli(['recipients', 'import', incident, join(home.dir, 'nope.csv')], { token }),
-      cli(['recipients', 'import', incident, file('people.txt', 'email\na@example.com\n')], { token }),
-      cli(['recipients', 'import', incident, '-', '--format', 'xlsx'], { token }),
-      cli(['recipients', 'import', incident, file('no-email.csv', 'name\nAnn\n')], { token }),
-      cli(['recipients', 'import', 'no-such-incident', file('one.csv', 'email\na@example.com\n')], { token }),
+      t.cli(['recipients', 'import', incident, join(t.home.dir, 'nope.csv')], { token }),
+      t.cli(['recipients', 'import', incident, file('people.txt', 'email\na@example.com\n')], { token }),
+      t.cli(['recipients', 'import', incident, '-', '--format', 'xlsx'], { token }),
+      t.cli(['recipients', 'import', incident, file('no-email.csv', 'name\nAnn\n')], { token }),
+      t.cli(['recipients', 'import', 'no-such-incident', file('one.csv', 'email\na@example.com\n')], { token }),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`breachline: ${join(home.dir, 'nope.csv')}: no such file\n`);
+    expect(missing.stderr).toBe(`breachline: ${join(t.home.dir, 'nope.csv')}: no such file\n`);
     expect(unnamed.code).toBe(2);
-    expect(unnamed.stderr).toBe(`breachline: ${join(home.dir, 'people.txt')}: cannot tell the format from the name; pass --format csv or --format ndjson\n`);
+    expect(unnamed.stderr).toBe(`breachline: ${join(t.home.dir, 'people.txt')}: cannot tell the format from the name; pass --format csv or --format ndjson\n`);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toMatch(/^breachline: option '--format <format>' argument 'xlsx' is invalid\. Allowed choices are csv, ndjson\. \(see --help\)\n$/);
     expect(malformed.code).toBe(7);
@@ -126,9 +114,9 @@ describe('breachline recipients', () => {
     const incident = await newIncident();
     const csv = file('legal.csv', 'email\na@example.com\n');
     const [byLegal, listByViewer, rejectionsByViewer] = await Promise.all([
-      cli(['recipients', 'import', incident, csv], { token: server.tokens.legal }),
-      cli(['recipients', 'list', incident], { token: server.tokens.viewer }),
-      cli(['recipients', 'rejections', incident, 'any-import'], { token: server.tokens.viewer }),
+      t.cli(['recipients', 'import', incident, csv], { token: t.server.tokens.legal }),
+      t.cli(['recipients', 'list', incident], { token: t.server.tokens.viewer }),
+      t.cli(['recipients', 'rejections', incident, 'any-import'], { token: t.server.tokens.viewer }),
     ]);
     for (const refused of [byLegal, listByViewer, rejectionsByViewer]) {
       expect(refused.code).toBe(4);
@@ -141,8 +129,8 @@ describe('breachline recipients', () => {
   it('says so when the server is down', async () => {
     const url = await downUrl();
     const [imported, listed] = await Promise.all([
-      runCli(['recipients', 'import', 'inc', file('down.csv', 'email\na@example.com\n')], { url, config: home.config, token: 'any' }),
-      runCli(['recipients', 'imports', 'inc'], { url, config: home.config, token: 'any' }),
+      runCli(['recipients', 'import', 'inc', file('down.csv', 'email\na@example.com\n')], { url, config: t.home.config, token: 'any' }),
+      runCli(['recipients', 'imports', 'inc'], { url, config: t.home.config, token: 'any' }),
     ]);
     for (const result of [imported, listed]) {
       expect(result.code).toBe(3);
