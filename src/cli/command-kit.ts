@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ApiClient } from './api-client.js';
 import { resolveConnection, type ConnectionFlags } from './cli-config.js';
 import { usageError } from './cli-errors.js';
+import { say } from './output.js';
 
 /** The API client for a command, from its own and the program's connection flags. */
 export function apiFor(command: Command): ApiClient {
@@ -18,6 +19,21 @@ export const wholeNumber = (min: number) => (value: string): number => {
   if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number from ${min}`);
   return Number(value);
 };
+
+/** `--limit` and `--cursor` for a listing the API pages with keyset cursors. */
+export function withPaging(command: Command, max: number, defaultLimit: number): Command {
+  return command
+    .option('--limit <n>', `at most this many (1-${max})`, wholeNumber(1), defaultLimit)
+    .option('--cursor <cursor>', 'the page after a previous listing');
+}
+
+/** Tells the person at the terminal the command for the next page: this one, filters kept, with its cursor. */
+export function sayNextPage(nextCursor: string | null, argv = process.argv.slice(2)): void {
+  if (nextCursor === null) return;
+  const kept = argv.filter((arg, i) => !arg.startsWith('--cursor=') && arg !== '--cursor' && argv[i - 1] !== '--cursor');
+  const quoted = kept.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`));
+  say(`more: breachline ${[...quoted, '--cursor', nextCursor].join(' ')}`);
+}
 
 /** An option parser for instants: any ISO-8601 time with a zone, as the API stores in UTC. */
 export function instant(value: string): string {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { apiFor, wholeNumber, withExamples } from '../command-kit.js';
+import { apiFor, sayNextPage, withExamples, withPaging } from '../command-kit.js';
 import { readDocument } from '../input-file.js';
 import { printFields, printJson, printLine, printTable, say, utcTime } from '../output.js';
 import { ALERT_KINDS, deliver, type AlertKind } from './alert-intake.js';
@@ -76,8 +76,7 @@ export function registerAlerts(program: Command): void {
   });
 
   withExamples(
-    alerts
-      .command('list')
+    withPaging(alerts.command('list'), 100, 25)
       .description('alerts, newest first')
       .option('--status <status>', 'only firing or resolved')
       .option('--source <name>', 'only from this source')
@@ -85,8 +84,6 @@ export function registerAlerts(program: Command): void {
       .option('--incident <id>', 'only alerts on this incident')
       .option('--unlinked', 'only alerts on no incident')
       .option('--search <text>', 'words in the title')
-      .option('--limit <n>', 'at most this many (1-100)', wholeNumber(1), 25)
-      .option('--cursor <cursor>', 'the page after a previous listing')
       .option('--json', 'print the API’s JSON'),
     ['breachline alerts list --status firing --unlinked', 'breachline alerts list --source prom --json | jq -r ".items[].id"'],
   ).action(async (options, command: Command) => {
@@ -105,7 +102,7 @@ export function registerAlerts(program: Command): void {
       ['ID', 'SEVERITY', 'STATUS', 'COUNT', 'LAST SEEN (UTC)', 'SOURCE', 'INCIDENT', 'TITLE'],
       page.items.map((a) => [a.id, a.severity, a.status, a.count, utcTime(a.lastSeenAt), a.source, a.incidentId, a.title]),
     );
-    if (page.nextCursor !== null) say(`more: breachline alerts list --cursor ${page.nextCursor}`);
+    sayNextPage(page.nextCursor);
   });
 
   withExamples(

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ApiClient } from '../api-client.js';
-import { apiFor, wholeNumber, withExamples } from '../command-kit.js';
+import { apiFor, sayNextPage, withExamples, withPaging } from '../command-kit.js';
 import { CliError } from '../cli-errors.js';
 import { EXIT } from '../exit-codes.js';
 import { duration, printFields, printJson, printLine, printTable, say, utcTime } from '../output.js';
@@ -126,12 +126,9 @@ export function registerDeliveries(program: Command): void {
   );
 
   withExamples(
-    deliveries
-      .command('failures')
+    withPaging(deliveries.command('failures'), 500, 100)
       .argument('<send>', 'send id')
       .description('recipients whose message failed for good, and why (personal data: not for viewers)')
-      .option('--limit <n>', 'at most this many (1-500)', wholeNumber(1), 100)
-      .option('--cursor <cursor>', 'the page after a previous listing')
       .option('--json', 'print the API’s JSON'),
     ['breachline deliveries failures "$SEND"', 'breachline deliveries failures "$SEND" --json | jq -r ".items[].email"'],
   ).action(async (id: string, options, command: Command) => {
@@ -141,7 +138,7 @@ export function registerDeliveries(program: Command): void {
     );
     if (options.json) return printJson(page);
     printTable(['EMAIL', 'ATTEMPTS', 'ERROR'], page.items.map((f) => [f.email, f.attempts, f.error]));
-    if (page.nextCursor !== null) say(`more: breachline deliveries failures ${id} --cursor ${page.nextCursor}`);
+    sayNextPage(page.nextCursor);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { apiFor, fieldsFromPairs, instant, jsonObject, wholeNumber, withExamples } from '../command-kit.js';
+import { apiFor, fieldsFromPairs, instant, jsonObject, sayNextPage, wholeNumber, withExamples, withPaging } from '../command-kit.js';
 import { usageError } from '../cli-errors.js';
 import { readObject } from '../input-file.js';
 import { printJson, printLine, printTable, say, untilNow, utcTime } from '../output.js';
@@ -14,14 +14,11 @@ export function registerIncidents(program: Command): void {
   const incidents = program.command('incidents').description('open, list, show and drive incidents');
 
   withExamples(
-    incidents
-      .command('list')
+    withPaging(incidents.command('list'), 100, 25)
       .description('incidents, newest first, with each one’s next deadline')
       .option('--phase <phase>', 'only this phase: detected, dismissed, response, review, closed')
       .option('--severity <severity>', 'only this severity: low, medium, high, critical')
       .option('--search <text>', 'words in the title')
-      .option('--limit <n>', 'at most this many (1-100)', wholeNumber(1), 25)
-      .option('--cursor <cursor>', 'the page after a previous listing')
       .option('--json', 'print the API’s JSON'),
     ['breachline incidents list --phase response', 'breachline incidents list --json | jq -r ".items[].id"'],
   ).action(async (options, command: Command) => {
@@ -38,7 +35,7 @@ export function registerIncidents(program: Command): void {
       ['ID', 'SEVERITY', 'PHASE', 'NEXT DUE (UTC)', 'WHEN', 'TITLE'],
       page.items.map((i) => [i.id, i.severity, i.phase, utcTime(i.nextDueAt), i.nextDueAt === null ? null : untilNow(i.nextDueAt, now), i.title]),
     );
-    if (page.nextCursor !== null) say(`more: breachline incidents list --cursor ${page.nextCursor}`);
+    sayNextPage(page.nextCursor);
   });
 
   withExamples(
@@ -88,7 +85,7 @@ export function registerIncidents(program: Command): void {
     [
       'breachline incidents event "$ID" CONFIRM awarenessAt=2026-11-20T08:00:00+08:00',
       `breachline incidents event "$ID" UPDATE_SCOPE 'affected=[{"jurisdiction":"DE","count":40000}]' 'dataCategories=["contact"]' encrypted=true`,
-      'breachline incidents event "$ID" OBLIGATION_NOT_REQUIRED obligationId=gdpr:regulator:DE reason="Encrypted with a key that stayed safe"',
+      'breachline incidents event "$ID" OBLIGATION_NOT_REQUIRED obligationId=eu-gdpr:regulator:DE reason="Encrypted with a key that stayed safe"',
       'breachline incidents event "$ID" COMPLETE_REVIEW --file review.yaml',
       'breachline incidents event "$ID" CLOSE --if-match 14',
     ],

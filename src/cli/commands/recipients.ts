@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Option, type Command } from 'commander';
-import { apiFor, wholeNumber, withExamples } from '../command-kit.js';
+import { apiFor, sayNextPage, withExamples, withPaging } from '../command-kit.js';
 import { usageError } from '../cli-errors.js';
 import { printFields, printJson, printTable, say, utcTime } from '../output.js';
 import { byteSize, terminalBar } from '../progress-bar.js';
@@ -87,12 +87,9 @@ export function registerRecipients(program: Command): void {
   });
 
   withExamples(
-    recipients
-      .command('list')
+    withPaging(recipients.command('list'), 500, 100)
       .argument('<incident>', 'incident id')
       .description('the incident’s recipients, in import order (personal data: not for viewers)')
-      .option('--limit <n>', 'at most this many (1-500)', wholeNumber(1), 100)
-      .option('--cursor <cursor>', 'the page after a previous listing')
       .option('--json', 'print the API’s JSON'),
     ['breachline recipients list "$ID" --limit 20', 'breachline recipients list "$ID" --json | jq -r ".items[].email"'],
   ).action(async (incident: string, options, command: Command) => {
@@ -102,7 +99,7 @@ export function registerRecipients(program: Command): void {
       ['EMAIL', 'NAME', 'LOCALE', 'JURISDICTION', 'FIELDS'],
       page.items.map((r) => [r.email, r.name, r.locale, r.jurisdiction, Object.entries(r.custom).map(([key, value]) => `${key}=${value}`).join(' ') || null]),
     );
-    if (page.nextCursor !== null) say(`more: breachline recipients list ${incident} --cursor ${page.nextCursor}`);
+    sayNextPage(page.nextCursor);
   });
 
   withExamples(

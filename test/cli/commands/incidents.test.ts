@@ -83,8 +83,9 @@ describe('breachline incidents', () => {
       json: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'DE', count: 500 }], dataCategories: ['contact'] },
     });
     const viewer = t.server.tokens.viewer;
-    const [list, listJson, show, showJson, duties, dutyIds, timeline, unknown] = await Promise.all([
+    const [list, onePage, listJson, show, showJson, duties, dutyIds, timeline, unknown] = await Promise.all([
       t.cli(['incidents', 'list', '--phase', 'response'], { token: viewer }),
+      t.cli(['incidents', 'list', '--phase', 'response', '--limit', '1'], { token: viewer }),
       t.cli(['incidents', 'list', '--limit', '1', '--json'], { token: viewer }),
       t.cli(['incidents', 'show', id], { token: viewer }),
       t.cli(['incidents', 'show', id, '--json'], { token: viewer }),
@@ -96,6 +97,8 @@ describe('breachline incidents', () => {
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^ID +SEVERITY +PHASE +NEXT DUE \(UTC\) +WHEN +TITLE$/);
     expect(list.stdout).toMatch(new RegExp(`${id} +medium +response +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +in \\d+`));
+    // The next page's command keeps the filters.
+    expect(onePage.stderr).toMatch(/^more: breachline incidents list --phase response --limit 1 --cursor \S+\n$/);
     const page = JSON.parse(listJson.stdout);
     expect(page.items).toHaveLength(1);
     expect(listJson.stderr).toBe('');

@@ -42,7 +42,7 @@ describe('breachline recipients', () => {
     ]);
     expect(list.stdout.split('\n')[0]).toMatch(/^EMAIL +NAME +LOCALE +JURISDICTION +FIELDS$/);
     expect(list.stdout).toMatch(/\nuser1@example\.com +用户1 +zh-CN +CN +memberId=M-1\n$/);
-    expect(list.stderr).toMatch(new RegExp(`^more: breachline recipients list ${incident} --cursor \\S+\n$`));
+    expect(list.stderr).toMatch(new RegExp(`^more: breachline recipients list ${incident} --limit 2 --cursor \\S+\n$`));
     const json = JSON.parse(all.stdout);
     expect(json.items).toHaveLength(5);
     expect(json.items[2]).toEqual({ email: 'user2@example.com', name: 'Person 2', locale: 'en', jurisdiction: 'DE', custom: { memberId: 'M-2' }, importId: stored.id });
