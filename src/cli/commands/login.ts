@@ -39,10 +39,10 @@ export function registerLogin(program: Command): void {
     say(`logged in to ${url} as ${identity.name} (${identity.role}); saved in ${path}`);
   });
 
-  program
-    .command('logout')
-    .description('forget the saved login (the token stays valid until an admin revokes it)')
-    .action((_options, command: Command) => {
+  withExamples(program.command('logout').description('forget the saved login (the token stays valid until an admin revokes it)'), [
+    'breachline logout',
+    'breachline --config ./ci-login.json logout',
+  ]).action((_options, command: Command) => {
       const path = configPath(command.optsWithGlobals<ConnectionFlags>());
       say(removeLogin(path) ? `removed ${path}` : `no saved login at ${path}`);
     });
