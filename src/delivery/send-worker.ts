@@ -120,6 +120,10 @@ export class SendWorker {
     const inFlight = new Set<Promise<void>>();
     const waiting: ClaimedDelivery[] = [];
     const { concurrency, batchSize, leaseMs } = this.settings;
+    // Rows finished while a claim is on its way (undefined when none is). On PostgreSQL a claim can
+    // take a row whose lease lapsed while it was in flight here; if that row is recorded sent and let
+    // go before the claim's answer arrives, `held` no longer knows it, and it would go out twice.
+    let finishedDuringClaim: Set<number> | undefined;
     let checkedAt = Date.now();
     for (;;) {
       if (this.loop.stopRequested || this.paused(send.id)) break;
@@ -131,11 +135,17 @@ export class SendWorker {
       if (waiting.length < concurrency) {
         if (send.preparedThrough < send.recipientsUpTo) send = await this.prepareNext(send);
         const now = this.clock();
-        const claimed = await claimDeliveries(this.db, send.id, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize);
+        const finished = (finishedDuringClaim = new Set());
+        const claimed = await claimDeliveries(this.db, send.id, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize).finally(
+          () => (finishedDuringClaim = undefined),
+        );
         // A row whose lease ran out while it waited here comes back: the claim renewed its lease,
-        // and it is already queued once.
-        for (const delivery of claimed) if (!this.held.has(delivery.id)) waiting.push(delivery);
-        for (const delivery of claimed) this.held.add(delivery.id);
+        // and it is already queued once (or was sent while the claim was on its way).
+        for (const delivery of claimed) {
+          if (this.held.has(delivery.id) || finished.has(delivery.id)) continue;
+          waiting.push(delivery);
+          this.held.add(delivery.id);
+        }
       }
       if (waiting.length === 0 && inFlight.size === 0 && send.preparedThrough >= send.recipientsUpTo) break;
       while (waiting.length > 0 && inFlight.size < concurrency) {
@@ -144,6 +154,7 @@ export class SendWorker {
           if (ok) sent += 1;
           inFlight.delete(task);
           this.held.delete(delivery.id);
+          finishedDuringClaim?.add(delivery.id);
         });
         inFlight.add(task);
       }

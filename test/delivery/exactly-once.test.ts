@@ -68,7 +68,7 @@ describe('sending under SIGKILL', () => {
     received.forEach(([messageId], index) => positions.set(messageId, [...(positions.get(messageId) ?? []), index]));
     const repeated = [...positions.values()].filter((at) => at.length > 1);
     expect(repeated.length).toBeLessThanOrEqual(CONCURRENCY);
-    for (const at of repeated) expect(at.length === 2 && at[0]! < atKill && at[1]! >= atKill).toBe(true);
+    for (const at of repeated) expect(at.length === 2 && at[0]! < atKill && at[1]! >= atKill, `positions ${at.join(', ')}; ${atKill} before the kill`).toBe(true);
     console.info(`exactly-once: ${atKill} accepted before the kill, ${repeated.length} repeated transmissions (same Message-ID) after restart`);
 
     const incident = await expectStatus(await call(base, `/api/v1/incidents/${incidentId}`, { token: tokens.viewer! }), 200);
