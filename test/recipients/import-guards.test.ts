@@ -53,7 +53,7 @@ describe('recipient import guards', () => {
     const id = await newIncident(server);
     const problem = await problemOf(await importFile(server, id, 'email,name\na@example.com,A\nb@example.com,"unterminated\nc@example.com,C\n'), 400);
     expect(problem.detail).toMatch(/^row 3: a quoted field is not closed; nothing was imported$/);
-    expect(problem.errors).toEqual([{ path: 'row 3', message: 'row 3: a quoted field is not closed' }]);
+    expect(problem.errors).toEqual([{ path: 'row 3', message: 'a quoted field is not closed' }]);
     expect(await allRecipients(server, id)).toEqual([]);
     const [failed] = (await readJson(await server.request(`/api/v1/incidents/${id}/recipient-imports`))).items;
     expect(failed).toMatchObject({ status: 'failed', failure: 'row 3: a quoted field is not closed' });

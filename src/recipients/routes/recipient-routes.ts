@@ -92,7 +92,7 @@ export function registerRecipientRoutes(app: OpenAPIHono<AppEnv>, recipients: Re
       if (error instanceof FileTooLargeError) return refuse(c, 413, 'too-large', `${error.message}; nothing was imported`);
       if (error instanceof UploadInterruptedError) return refuse(c, 400, 'upload-interrupted', error.message);
       if (error instanceof MalformedFileError) {
-        return refuse(c, 400, 'malformed-file', `${error.message}; nothing was imported`, { errors: [{ path: `row ${error.row}`, message: error.message }] });
+        return refuse(c, 400, 'malformed-file', `${error.message}; nothing was imported`, { errors: [{ path: `row ${error.row}`, message: error.reason }] });
       }
       throw error;
     }

@@ -104,6 +104,7 @@ describe('breachline recipients', () => {
     expect(badFormat.stderr).toMatch(/^breachline: option '--format <format>' argument 'xlsx' is invalid\. Allowed choices are csv, ndjson\. \(see --help\)\n$/);
     expect(malformed.code).toBe(7);
     expect(malformed.stderr).toMatch(/^breachline: 400 .*email.*nothing was imported/);
+    expect(malformed.stderr).not.toMatch(/(row \d+: ){2}/); // the row is named once per part, not twice
     expect(noIncident.code).toBe(5);
     expect(noIncident.stderr).toMatch(/^breachline: 404 /);
     expect(await emailsOf(incident)).toEqual([]);
