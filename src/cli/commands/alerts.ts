@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import type { AlertView } from '../../alerts/alert-query.js';
 import { apiFor, sayNextPage, withExamples, withPaging } from '../command-kit.js';
 import { readDocument } from '../input-file.js';
 import { printFields, printJson, printLine, printTable, say, utcTime } from '../output.js';
@@ -9,23 +10,6 @@ interface Receipt {
   dedupKey: string;
   outcome: 'created' | 'deduplicated' | 'resolved' | 'snoozed' | 'unmatched';
   status: string;
-  incidentId: string | null;
-}
-
-interface AlertJson {
-  id: string;
-  source: string;
-  dedupKey: string;
-  title: string;
-  severity: string;
-  status: string;
-  labels: Record<string, string>;
-  occurredAt: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  count: number;
-  resolvedAt: string | null;
-  snoozedUntil: string | null;
   incidentId: string | null;
 }
 
@@ -87,7 +71,7 @@ export function registerAlerts(program: Command): void {
       .option('--json', 'print the API’s JSON'),
     ['breachline alerts list --status firing --unlinked', 'breachline alerts list --source prom --json | jq -r ".items[].id"'],
   ).action(async (options, command: Command) => {
-    const page = await apiFor(command).get<{ items: AlertJson[]; nextCursor: string | null }>('/alerts', {
+    const page = await apiFor(command).get<{ items: AlertView[]; nextCursor: string | null }>('/alerts', {
       status: options.status,
       source: options.source,
       severity: options.severity,
@@ -109,7 +93,7 @@ export function registerAlerts(program: Command): void {
     alerts.command('show').argument('<id>', 'alert id').description('one alert: where it came from, how often, and its incident').option('--json', 'print the API’s JSON, payloads included'),
     ['breachline alerts show 0b8f0d5e-…', 'breachline alerts show "$ALERT" --json | jq .payloads.last'],
   ).action(async (id: string, options, command: Command) => {
-    const alert = await apiFor(command).get<AlertJson>(`/alerts/${encodeURIComponent(id)}`);
+    const alert = await apiFor(command).get<AlertView>(`/alerts/${encodeURIComponent(id)}`);
     if (options.json) return printJson(alert);
     printFields([
       ['Alert', alert.id],
