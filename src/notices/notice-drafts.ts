@@ -26,6 +26,8 @@ import { resolveReport } from './report-target.js';
 
 const invalid = (path: string, message: string) => new InvalidInputError(message, [{ path, message }]);
 const INDIVIDUALS = 'individuals';
+/** Drafting again after an event landed mid-way; more than this many in a row means something keeps changing it. */
+const CREATE_ATTEMPTS = 3;
 
 /** A first version's content and which notice it belongs to, from the incident and the request. */
 interface Draft {
@@ -45,7 +47,20 @@ export class NoticeDrafts {
 
   async create(incidentId: string, input: unknown, actor: Actor): Promise<{ notice: NoticeRow; version: NoticeVersionRow }> {
     const request = parseOrThrow(createNoticeSchema, input, 'notice');
-    const incident = await this.deps.incidents.get(incidentId);
+    // The draft is built from the incident as read. If an event lands before it is written (a
+    // deadline firing, an assessment), the caller named no version, so nothing of theirs is stale:
+    // build it again from the newer incident.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createFrom(await this.deps.incidents.get(incidentId), request, actor);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt === CREATE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async createFrom(incident: IncidentView, request: CreateNoticeInput, actor: Actor): Promise<{ notice: NoticeRow; version: NoticeVersionRow }> {
+    const incidentId = incident.id;
     const draft = request.target === INDIVIDUALS ? this.individualsDraft(incident, request) : this.reportDraft(incident, request);
     const at = this.deps.clock().toISOString();
     return this.deps.db.transaction().execute(async (trx) => {
