@@ -2,9 +2,9 @@ import { ApiError, CliError } from './cli-errors.js';
 import type { Connection } from './cli-config.js';
 import { EXIT } from './exit-codes.js';
 
-export type Query = Record<string, string | number | boolean | undefined>;
+type Query = Record<string, string | number | boolean | undefined>;
 
-export interface RequestOptions {
+interface RequestOptions {
   query?: Query;
   /** Sent as application/json. */
   json?: unknown;
@@ -23,10 +23,6 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** The API at `/api/v1` of one server, with one token; every refusal becomes an ApiError. */
 export class ApiClient {
   constructor(private readonly connection: Connection) {}
-
-  get url(): string {
-    return this.connection.url;
-  }
 
   get<T>(path: string, query?: Query): Promise<T> {
     return this.call<T>('GET', path, query === undefined ? {} : { query });

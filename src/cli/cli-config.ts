@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { usageError } from './cli-errors.js';
 
 /** Where `npm start` listens unless told otherwise. */
-export const DEFAULT_URL = 'http://127.0.0.1:3000';
+const DEFAULT_URL = 'http://127.0.0.1:3000';
 
 /** What `breachline login` saves: one server and the token for it. */
 export interface SavedLogin {
@@ -33,7 +33,7 @@ export function configPath(flags: ConnectionFlags, env: NodeJS.ProcessEnv = proc
 }
 
 /** A server URL without its trailing slashes, so saved and given URLs compare equal. */
-export function normalizeUrl(raw: string): string {
+function normalizeUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
