@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
+import { chatLeakFacts as chatLeak } from './chat-leak-facts.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.stop());
-
-// The README's example: a chat service leaking phone numbers and messages of 1.2 million people in China and 40,000 in Germany.
-const chatLeak = {
-  awarenessAt: '2026-11-20T08:00:00+08:00',
-  organization: {},
-  affected: [
-    { jurisdiction: 'CN', count: 1_200_000 },
-    { jurisdiction: 'DE', count: 40_000 },
-  ],
-  dataCategories: ['contact', 'communications_content'],
-};
 
 describe('obligations API', () => {
   it('answers a what-if with every duty, its clock and its citation', async () => {

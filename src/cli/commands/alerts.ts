@@ -106,8 +106,8 @@ export function registerAlerts(program: Command): void {
       ['Occurred', utcTime(alert.occurredAt)],
       ['First seen', utcTime(alert.firstSeenAt)],
       ['Last seen', utcTime(alert.lastSeenAt)],
-      ['Resolved', alert.resolvedAt === null ? null : utcTime(alert.resolvedAt)],
-      ['Snoozed until', alert.snoozedUntil === null ? null : utcTime(alert.snoozedUntil)],
+      ['Resolved', utcTime(alert.resolvedAt)],
+      ['Snoozed until', utcTime(alert.snoozedUntil)],
       ['Incident', alert.incidentId],
       ['Labels', Object.entries(alert.labels).map(([k, v]) => `${k}=${v}`).join(', ')],
     ]);

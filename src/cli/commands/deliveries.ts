@@ -102,7 +102,7 @@ export function registerDeliveries(program: Command): void {
     if (options.json) return printJson(answer);
     printTable(
       ['ID', 'STATUS', 'TOTAL', 'SENT', 'FAILED', 'PENDING', 'STARTED (UTC)', 'FINISHED (UTC)'],
-      answer.items.map((s) => [s.id, s.status, s.total, s.sent, s.failed, s.pending, utcTime(s.createdAt), s.finishedAt === null ? null : utcTime(s.finishedAt)]),
+      answer.items.map((s) => [s.id, s.status, s.total, s.sent, s.failed, s.pending, utcTime(s.createdAt), utcTime(s.finishedAt)]),
     );
   });
 

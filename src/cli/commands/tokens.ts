@@ -38,7 +38,7 @@ export function registerTokens(program: Command): void {
     if (options.json) return printJson(list);
     printTable(
       ['ID', 'NAME', 'ROLE', 'PREFIX', 'CREATED (UTC)', 'REVOKED (UTC)'],
-      list.items.map((t) => [t.id, t.name, t.role, t.prefix, utcTime(t.createdAt), t.revokedAt === null ? null : utcTime(t.revokedAt)]),
+      list.items.map((t) => [t.id, t.name, t.role, t.prefix, utcTime(t.createdAt), utcTime(t.revokedAt)]),
     );
   });
 

@@ -1,21 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chatLeakFacts as CHAT_LEAK_JSON } from '../../obligations/chat-leak-facts.js';
 import { cliTestContext, downUrl, runCli } from '../cli-runner.js';
 
 const t = cliTestContext();
 
-// The README's chat leak: 1.2 million people in China and 40,000 in Germany, as JSON and as YAML.
-const CHAT_LEAK_JSON = {
-  awarenessAt: '2026-11-20T08:00:00+08:00',
-  organization: {},
-  affected: [
-    { jurisdiction: 'CN', count: 1_200_000 },
-    { jurisdiction: 'DE', count: 40_000 },
-  ],
-  dataCategories: ['contact', 'communications_content'],
-};
-
+// The README's chat leak again, as YAML.
 const CHAT_LEAK = `awarenessAt: 2026-11-20T08:00:00+08:00
 organization: {}
 affected:
