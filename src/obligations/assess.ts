@@ -2,7 +2,7 @@ import { evaluate, type Verdict } from './applicability.js';
 import type { AssessmentFacts } from './assessment-facts.js';
 import { covers, derivation, obligationJurisdiction } from './jurisdictions.js';
 import { runClock, type ClockContext } from './obligation-clock.js';
-import type { DeadlineUnit, HolidayCalendar, Recipient, Regime, RegimeRecipient } from './regime-schema.js';
+import type { DeadlineUnit, HolidayCalendar, Recipient, Regime, RegimeRecipient, VerificationLevel } from './regime-schema.js';
 
 export interface AssessedDeadline {
   amount: number | null;
@@ -49,7 +49,8 @@ export interface AssessedObligation extends Timing {
   trigger: string;
   citation: string;
   source: string[];
-  verification: string;
+  verification: VerificationLevel;
+  verifiedAt: string;
   notes: string[];
 }
 
@@ -152,6 +153,7 @@ function obligation(regime: Regime, entry: RegimeRecipient, target: Target, verd
     citation: entry.citation,
     source: entry.source,
     verification: entry.verification,
+    verifiedAt: entry.verifiedAt,
     notes: [...(regime.notes ?? []), ...(entry.notes ?? []), ...(entry.deadline.note === undefined ? [] : [entry.deadline.note])],
   };
 }

@@ -6,7 +6,7 @@ import { incidentIdParams } from '../lifecycle/routes/incident-schemas.js';
 import { assessmentFactsSchema } from './assessment-facts.js';
 import { LIVE_STATUSES } from './live-status.js';
 import type { ObligationsService } from './obligations-service.js';
-import { DEADLINE_UNITS, RECIPIENTS } from './regime-schema.js';
+import { DEADLINE_UNITS, RECIPIENTS, VERIFICATION_LEVELS } from './regime-schema.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 
 const instant = z.string().openapi({ format: 'date-time' });
@@ -37,7 +37,10 @@ export const assessedObligationSchema = z
     trigger: z.string(),
     citation: z.string(),
     source: z.array(z.string()),
-    verification: z.string().openapi({ description: 'How firm the source is; UNCONFIRMED marks open points' }),
+    verification: z.enum(VERIFICATION_LEVELS).openapi({
+      description: 'How firm the source is: `statute` (the law’s own text), `regulator` (the regulator’s own guidance) or `secondary` (a summary only)',
+    }),
+    verifiedAt: z.string().openapi({ format: 'date', description: 'The day the rule was last checked against its source' }),
     notes: z.array(z.string()),
   })
   .openapi('AssessedObligation');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CLOCK_FACTS, jurisdictionSchema } from '../lifecycle/scope.js';
 import { conditionSchema } from './condition-schema.js';
 import { isRegion } from './jurisdictions.js';
+import { BY_FORM, NOTICE_SECTIONS } from './notice-sections.js';
 
 /**
  * The shape of a regime file in `workflows/`. Legal users edit these files, so the schema is strict
@@ -72,7 +73,21 @@ const deadlineSchema = z
   });
 export type DeadlineSpec = z.infer<typeof deadlineSchema>;
 
-const requiredContentSchema = z.strictObject({ field: camelKey, label: text, citation: text.optional(), note: text.optional() });
+const requiredContentSchema = z.strictObject({
+  field: camelKey,
+  label: text,
+  citation: text.optional(),
+  note: text.optional(),
+  /** Notices to individuals: the section that says it (notice-sections.ts), or `form` when the letter's form does. */
+  section: z.enum([...NOTICE_SECTIONS, BY_FORM]).optional(),
+});
+
+/**
+ * How firm the source of a rule is, shown to legal beside its citation: the law's own text (in the
+ * original or an official translation), the regulator's own guidance, or only a secondary summary.
+ */
+export const VERIFICATION_LEVELS = ['statute', 'regulator', 'secondary'] as const;
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
 const exemptionSchema = z.strictObject({
   id: kebabId,
   description: text,
@@ -111,10 +126,21 @@ const entrySchema = z
     exemptions: z.array(exemptionSchema),
     citation: text,
     source: z.array(z.url()).min(1),
-    verification: text,
+    verification: z.enum(VERIFICATION_LEVELS),
+    /** The day the rule was last checked against its source. */
+    verifiedAt: z.iso.date(),
     notes: z.array(text).optional(),
   })
   .superRefine((entry, ctx) => {
+    entry.requiredContents.forEach((item, index) => {
+      // A notice to individuals is written in sections: each item it must carry says which one carries it.
+      if (entry.recipient === 'individuals' && item.section === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['requiredContents', index, 'section'], message: `name the notice section that says it (${[...NOTICE_SECTIONS, BY_FORM].join(', ')})` });
+      }
+      if (entry.recipient !== 'individuals' && item.section !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['requiredContents', index, 'section'], message: 'only items of a notice to individuals map to a section' });
+      }
+    });
     const seen = new Set<string>();
     for (const [index, stage] of (entry.stages ?? []).entries()) {
       const ref = stageRef(stage.deadline.from);

@@ -35,10 +35,13 @@ describe('loadRegimes on the real workflows/', () => {
     expect(br?.holidays.map((h) => h.date)).not.toContain('2026-06-04');
   });
 
-  it('keeps the reference verification markers', async () => {
+  it('says for every duty how firm its source is and the day it was checked, never a day to come', async () => {
     const { regimes } = await loaded;
-    const hipaa = regimes.find((r) => r.id === 'us-hipaa');
-    expect(hipaa?.recipients.find((e) => e.id === 'media')?.verification).toContain('UNCONFIRMED');
+    const today = new Date().toISOString().slice(0, 10);
+    for (const entry of regimes.flatMap((r) => r.recipients)) {
+      expect(['statute', 'regulator', 'secondary']).toContain(entry.verification);
+      expect(entry.verifiedAt <= today, entry.id).toBe(true);
+    }
   });
 });
 
