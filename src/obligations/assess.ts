@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { evaluate, type Verdict } from './applicability.js';
 import type { AssessmentFacts } from './assessment-facts.js';
 import { covers, derivation, obligationJurisdiction } from './jurisdictions.js';
@@ -165,14 +166,26 @@ function compare(a: AssessedObligation, b: AssessedObligation): number {
 }
 
 /**
- * Facts in, obligations out: every duty the regimes impose on this incident, each with its due
- * time, the facts still missing, and the reason it applies. Exemptions are listed for legal to
- * invoke; none is applied here, so encrypted data never silently removes a duty.
+ * Whether a regime is in force for this breach: from its commencement day (in its own time zone),
+ * judged by when the organisation became aware (else when the breach occurred, else `now`).
  */
-export function assess(facts: AssessmentFacts, regimes: readonly Regime[], calendars: ReadonlyMap<string, HolidayCalendar>): AssessedObligation[] {
+function inForce(regime: Regime, facts: AssessmentFacts, now: Date): boolean {
+  if (regime.inForceFrom === undefined) return true;
+  const commenced = DateTime.fromISO(regime.inForceFrom, { zone: regime.timeZone }).startOf('day').toMillis();
+  const reference = facts.awarenessAt ?? facts.occurredAt ?? now.toISOString();
+  return Date.parse(reference) >= commenced;
+}
+
+/**
+ * Facts in, obligations out: every duty the regimes in force impose on this incident, each with
+ * its due time, the facts still missing, and the reason it applies. Exemptions are listed for legal
+ * to invoke; none is applied here, so encrypted data never silently removes a duty.
+ */
+export function assess(facts: AssessmentFacts, regimes: readonly Regime[], calendars: ReadonlyMap<string, HolidayCalendar>, now: Date): AssessedObligation[] {
   const categories = new Set(facts.dataCategories);
   const found: AssessedObligation[] = [];
   for (const regime of regimes) {
+    if (!inForce(regime, facts, now)) continue;
     for (const entry of regime.recipients) {
       for (const target of targets(regime, entry, facts)) {
         const context = { jurisdiction: target.jurisdiction, count: target.count, dataCategories: categories, organization: facts.organization };

@@ -56,6 +56,19 @@ const incidentObligationSchema = assessedObligationSchema
   })
   .openapi('IncidentObligation');
 
+const groupSchema = z
+  .object({
+    id: z.string().openapi({ example: 'individuals:CN' }),
+    recipient: z.enum(RECIPIENTS),
+    jurisdiction: z.string(),
+    jurisdictionName: z.string().openapi({ example: 'China' }),
+    duties: z.array(z.string()).openapi({ description: 'Obligation ids, the most pressing first' }),
+    citations: z.array(z.string()).openapi({ description: 'Each duty’s citation, in the same order' }),
+    urgent: z.boolean(),
+    dueAt: instant.nullable().openapi({ description: 'The earliest fixed due time among them' }),
+  })
+  .openapi('ObligationGroup');
+
 const whatIf = secureRoute(PERMISSIONS.read, {
   method: 'post',
   path: '/api/v1/assessments',
@@ -63,7 +76,10 @@ const whatIf = secureRoute(PERMISSIONS.read, {
   summary: 'What-if: the obligations these facts would bring (nothing is stored)',
   request: { body: jsonBody(assessmentFactsSchema) },
   responses: {
-    200: jsonResponse(z.object({ obligations: z.array(assessedObligationSchema) }), 'Obligations, urgent first, then by due time'),
+    200: jsonResponse(
+      z.object({ obligations: z.array(assessedObligationSchema), groups: z.array(groupSchema) }),
+      'Obligations, urgent first, then by due time; and the same duties grouped by recipient and jurisdiction, the most pressing first',
+    ),
   },
 });
 
@@ -74,15 +90,18 @@ const forIncident = secureRoute(PERMISSIONS.read, {
   summary: 'The incident’s obligations: who to tell, by when, why, and where each stands',
   request: { params: incidentIdParams },
   responses: {
-    200: jsonResponse(z.object({ obligations: z.array(incidentObligationSchema) }), 'Obligations with live status'),
+    200: jsonResponse(z.object({ obligations: z.array(incidentObligationSchema), groups: z.array(groupSchema) }), 'Obligations with live status, and grouped'),
     404: problemResponse('No such incident'),
   },
 });
 
 export function registerObligationRoutes(app: OpenAPIHono<AppEnv>, obligations: ObligationsService, incidents: IncidentService): void {
-  app.openapi(whatIf, async (c) => c.json({ obligations: obligations.whatIf(c.req.valid('json')) }, 200));
+  app.openapi(whatIf, async (c) => {
+    const assessed = obligations.whatIf(c.req.valid('json'));
+    return c.json({ obligations: assessed, groups: obligations.groups(assessed) }, 200);
+  });
   app.openapi(forIncident, async (c) => {
-    const incident = await incidents.get(c.req.valid('param').id);
-    return c.json({ obligations: obligations.forIncident(incident) }, 200);
+    const live = obligations.forIncident(await incidents.get(c.req.valid('param').id));
+    return c.json({ obligations: live, groups: obligations.groups(live) }, 200);
   });
 }

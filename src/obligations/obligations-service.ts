@@ -7,6 +7,7 @@ import { assess, type AssessedObligation } from './assess.js';
 import { assessmentFactsSchema } from './assessment-facts.js';
 import { factsFromIncident } from './incident-facts.js';
 import { withLiveStatus, type IncidentObligation } from './live-status.js';
+import { groupObligations, type ObligationGroup } from './obligation-groups.js';
 import type { RegimeSet } from './load-regimes.js';
 
 /** The obligations domain as the rest of Breachline uses it: what-if, per incident, and the lifecycle's plan. */
@@ -20,18 +21,23 @@ export class ObligationsService {
   whatIf(input: unknown): AssessedObligation[] {
     const parsed = assessmentFactsSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError('invalid assessment', fieldIssues(parsed.error.issues));
-    return assess(parsed.data, this.regimes.regimes, this.regimes.calendars);
+    return assess(parsed.data, this.regimes.regimes, this.regimes.calendars, this.clock());
   }
 
   /** Every duty this incident's facts bring, with where the incident stands on each. */
   forIncident(incident: IncidentView): IncidentObligation[] {
-    const assessed = assess(factsFromIncident(incident), this.regimes.regimes, this.regimes.calendars);
+    const assessed = assess(factsFromIncident(incident), this.regimes.regimes, this.regimes.calendars, this.clock());
     return withLiveStatus(assessed, incident, this.clock());
+  }
+
+  /** The duties as a lawyer reads them: one group per recipient and jurisdiction, the most pressing first. */
+  groups(obligations: readonly AssessedObligation[]): ObligationGroup[] {
+    return groupObligations(obligations, this.clock());
   }
 
   /** The duties the lifecycle tracks: the regulators track's children and the duties to individuals. */
   readonly plan = (context: IncidentContext): ObligationInput[] =>
-    assess(factsFromIncident(context), this.regimes.regimes, this.regimes.calendars).map((o) => ({
+    assess(factsFromIncident(context), this.regimes.regimes, this.regimes.calendars, this.clock()).map((o) => ({
       id: o.id,
       regime: o.regime,
       jurisdiction: o.jurisdiction,

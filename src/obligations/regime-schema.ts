@@ -78,7 +78,9 @@ const requiredContentSchema = z.strictObject({
   label: text,
   citation: text.optional(),
   note: text.optional(),
-  /** Notices to individuals: the section that says it (notice-sections.ts), or `form` when the letter's form does. */
+  /** Shown when given, never demanded (Australia's other entities involved). */
+  optional: z.boolean().optional(),
+  /** Notices to individuals: the section that says it (notice-sections.ts); any document: `form` when the document's form does. */
   section: z.enum([...NOTICE_SECTIONS, BY_FORM]).optional(),
 });
 
@@ -137,8 +139,8 @@ const entrySchema = z
       if (entry.recipient === 'individuals' && item.section === undefined) {
         ctx.addIssue({ code: 'custom', path: ['requiredContents', index, 'section'], message: `name the notice section that says it (${[...NOTICE_SECTIONS, BY_FORM].join(', ')})` });
       }
-      if (entry.recipient !== 'individuals' && item.section !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['requiredContents', index, 'section'], message: 'only items of a notice to individuals map to a section' });
+      if (entry.recipient !== 'individuals' && item.section !== undefined && item.section !== BY_FORM) {
+        ctx.addIssue({ code: 'custom', path: ['requiredContents', index, 'section'], message: `only items of a notice to individuals map to a section; a report's item may only be "${BY_FORM}"` });
       }
     });
     const seen = new Set<string>();
@@ -165,6 +167,8 @@ export const regimeSchema = z
     coverage: z.enum(['affected', 'organization']),
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a valid IANA time zone'),
     calendar: kebabId.nullable(),
+    /** The day its duties come into force, in its time zone: a breach learned of earlier brings none of them. */
+    inForceFrom: z.iso.date().optional(),
     notes: z.array(text).optional(),
     recipients: z.array(entrySchema).min(1),
   })

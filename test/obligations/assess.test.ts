@@ -13,7 +13,7 @@ const facts = (extra: Partial<AssessmentFacts>): AssessmentFacts => ({
   dataCategories: ['name', 'national_id'],
   ...extra,
 });
-const run = (f: AssessmentFacts) => new Map(assess(f, regimes, calendars).map((o) => [o.id, o]));
+const run = (f: AssessmentFacts) => new Map(assess(f, regimes, calendars, new Date(AWARE)).map((o) => [o.id, o]));
 const people = (jurisdiction: string, count: number) => [{ jurisdiction, count }];
 
 interface Expected {
@@ -306,18 +306,31 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'Brazil: doubled for a small processing agent (ANPD communication only)',
+    // Resolução CD/ANPD nº 15/2024 Annex Art. 6 § 8 and Art. 9 § 6: both deadlines count double for small agents.
+    name: 'Brazil: doubled for a small processing agent, to the ANPD and to data subjects',
     facts: facts({ affected: people('BR', 10), dataCategories: ['credentials'], organization: { smallProcessingAgent: true } }),
     present: {
       'br-lgpd:regulator:BR': { dueAt: '2026-03-17T02:59:59.999Z', reason: 'deadline x2: organization.smallProcessingAgent is true' },
-      'br-lgpd:individuals:BR': { dueAt: '2026-03-12T02:59:59.999Z' },
+      'br-lgpd:individuals:BR': { dueAt: '2026-03-17T02:59:59.999Z' },
     },
   },
   {
-    name: 'India: 72 hours to the Board, urgent initial intimation',
+    name: 'India: no duty before DPDP Act s 8(6) and Rule 7 commence on 13 May 2027',
     facts: facts({ affected: people('IN', 1) }),
+    present: {},
+    absent: ['in-dpdp:regulator:IN', 'in-dpdp:individuals:IN'],
+  },
+  {
+    name: 'India: aware the minute before commencement (India time): still no duty',
+    facts: facts({ affected: people('IN', 1), awarenessAt: '2027-05-12T23:59:00+05:30' }),
+    present: {},
+    absent: ['in-dpdp:regulator:IN', 'in-dpdp:individuals:IN'],
+  },
+  {
+    name: 'India: aware on the day of commencement: 72 hours to the Board, urgent initial intimation',
+    facts: facts({ affected: people('IN', 1), awarenessAt: '2027-05-12T18:30:00.000Z' }),
     present: {
-      'in-dpdp:regulator:IN': { dueAt: '2026-03-09T10:00:00.000Z', urgent: true },
+      'in-dpdp:regulator:IN': { dueAt: '2027-05-15T18:30:00.000Z', urgent: true },
       'in-dpdp:individuals:IN': { dueAt: null, urgent: true },
     },
   },
@@ -368,9 +381,9 @@ describe('assess, across regimes', () => {
   });
 
   it('gives stable ids in the shared id format, the same on every run', () => {
-    const first = assess(everything, regimes, calendars);
+    const first = assess(everything, regimes, calendars, new Date(AWARE));
     for (const o of first) expect(o.id).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/);
-    expect(assess(everything, regimes, calendars)).toEqual(first);
+    expect(assess(everything, regimes, calendars, new Date(AWARE))).toEqual(first);
   });
 
   it('skips jurisdictions with no affected people', () => {
@@ -378,7 +391,7 @@ describe('assess, across regimes', () => {
   });
 
   it('sorts urgent duties first, then by due time, then those without one, ties by id', () => {
-    expect(assess(everything, regimes, calendars).map((o) => [o.id, o.urgent, o.dueAt])).toEqual([
+    expect(assess(everything, regimes, calendars, new Date(AWARE)).map((o) => [o.id, o.urgent, o.dueAt])).toEqual([
       ['cn-cac-incident-reporting:police:CN', true, null],
       ['cn-csl:individuals:CN', true, null],
       ['cn-csl:regulator:CN', true, null],
