@@ -27,6 +27,7 @@ export async function startBreachline(config: Config, logger: Logger, clock: Clo
       incidents: runtime.incidents,
       obligations: runtime.obligations,
       notices: runtime.notices,
+      organization: runtime.organization,
       recipients: runtime.recipients,
       deliveries: runtime.deliveries,
       reports: runtime.reports,

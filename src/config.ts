@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Breachline's own sender when MAIL_FROM is unset: for internal mail only, never on a notice to a person. */
+export const BUILT_IN_MAIL_FROM = 'Breachline <breachline@localhost>';
+
 /**
  * Environment -> typed configuration, in one place. Every setting has a default that lets
  * `npm start` run offline on the embedded SQLite database.
@@ -20,7 +23,7 @@ const envSchema = z.object({
   RECIPIENT_RETENTION_DAYS: z.coerce.number().min(0).default(30),
   WORKFLOWS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://... or smtps://...' }).optional(),
-  MAIL_FROM: z.string().min(3).default('Breachline <breachline@localhost>'),
+  MAIL_FROM: z.string().min(3).default(BUILT_IN_MAIL_FROM),
   MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(1).optional(),

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { BUILT_IN_MAIL_FROM, type Config } from './config.js';
 import { connect, type Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DeadlineScheduler } from './lifecycle/deadline-scheduler.js';
@@ -13,7 +13,8 @@ import { OutboxWorker } from './delivery/outbox-worker.js';
 import { createReportDelivery, type ReportDelivery } from './delivery/report-delivery.js';
 import { escalationMail } from './obligations/escalation-mail.js';
 import { ObligationsService } from './obligations/obligations-service.js';
-import { createNoticeRenderer } from './notices/notice-renderer.js';
+import { createNoticeRenderer } from './notices/render/renderer.js';
+import { OrganizationSettingsStore, parseMailbox } from './organization/organization-settings.js';
 import { createNotices, type Notices } from './notices/notice-service.js';
 import { RecipientRetention } from './recipients/recipient-retention.js';
 import { createRecipients, type Recipients } from './recipients/recipients-module.js';
@@ -23,6 +24,7 @@ export interface Runtime {
   incidents: IncidentService;
   obligations: ObligationsService;
   notices: Notices;
+  organization: OrganizationSettingsStore;
   recipients: Recipients;
   deliveries: Deliveries;
   reports: ReportDelivery;
@@ -55,7 +57,8 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     throw error;
   }
   const incidents = new IncidentService(db.kysely, clock, obligations.plan);
-  const notices = createNotices({ db: db.kysely, incidents, renderer, regimes: regimes.regimes, clock });
+  const organization = new OrganizationSettingsStore(db.kysely, clock, config.mailFrom === BUILT_IN_MAIL_FROM ? null : parseMailbox(config.mailFrom));
+  const notices = createNotices({ db: db.kysely, incidents, renderer, regimes: regimes.regimes, clock, organization: () => organization.defaults() });
   const recipients = createRecipients(db.kysely, incidents, renderer.locales, config.recipientsMaxBytes, clock);
   const scheduler = new DeadlineScheduler(db.kysely, incidents, {
     intervalMs: config.schedulerIntervalMs,
@@ -98,6 +101,7 @@ export async function startRuntime(config: Config, logger: Logger, clock: Clock 
     incidents,
     obligations,
     notices,
+    organization,
     recipients,
     deliveries,
     reports,

@@ -10,6 +10,7 @@ import { deliveriesMigration } from './migrations/0007-deliveries.js';
 import { authorityContactsMigration } from './migrations/0008-authority-contacts.js';
 import { consoleSessionsMigration } from './migrations/0009-console-sessions.js';
 import { incidentNextDueMigration } from './migrations/0010-incident-next-due.js';
+import { organizationMigration } from './migrations/0011-organization.js';
 
 /** Migrations as code, in order; names sort in the order they must run. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-authority-contacts': authorityContactsMigration,
   '0009-console-sessions': consoleSessionsMigration,
   '0010-incident-next-due': incidentNextDueMigration,
+  '0011-organization': organizationMigration,
 };
 
 export class MigrationError extends Error {

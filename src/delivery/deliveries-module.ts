@@ -5,11 +5,12 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/tables.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { NoticeQueries } from '../notices/notice-queries.js';
-import type { NoticeRenderer } from '../notices/notice-renderer.js';
+import type { NoticeRenderer } from '../notices/render/renderer.js';
 import { DeliveryFailures } from './delivery-failures.js';
 import type { MailTransport } from './mail-transport.js';
 import { messageIdDomain } from './message-id.js';
 import { enqueueMail } from './outbox-store.js';
+import { languagePlan, type LanguagePlan } from './recipient-languages.js';
 import { sendPausedMail } from './send-paused-mail.js';
 import { DeliverySends } from './send-service.js';
 import { countSend } from './send-store.js';
@@ -20,6 +21,8 @@ export interface Deliveries {
   sends: DeliverySends;
   failures: DeliveryFailures;
   worker: SendWorker;
+  /** Which language each group of an incident's recipients reads the notice in. */
+  languages(incidentId: string): Promise<LanguagePlan>;
 }
 
 export interface DeliveriesDeps {
@@ -62,5 +65,6 @@ export function createDeliveries(deps: DeliveriesDeps): Deliveries {
     // With a relay limit, claim no more than a quarter of a lease's worth at once.
     ...(delivery.ratePerSecond === undefined ? {} : { batchSize: Math.max(1, Math.min(200, Math.floor((delivery.ratePerSecond * delivery.leaseMs) / 4000))) }),
   });
-  return { sends, failures: new DeliveryFailures(db), worker };
+  const languages = (incidentId: string) => languagePlan(db, deps.incidents, deps.notices, deps.renderer.locales, incidentId);
+  return { sends, failures: new DeliveryFailures(db), worker, languages };
 }

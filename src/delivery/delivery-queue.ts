@@ -14,6 +14,7 @@ export interface ClaimedDelivery {
   email: string;
   name: string | null;
   locale: string | null;
+  jurisdiction: string | null;
   custom: Record<string, string>;
 }
 
@@ -106,7 +107,7 @@ export async function claimDeliveries(db: Kysely<Database>, sendId: string, now:
   if (claimed.length === 0) return [];
   const people = await db
     .selectFrom('recipients')
-    .select(['id', 'email', 'name', 'locale', 'custom'])
+    .select(['id', 'email', 'name', 'locale', 'jurisdiction', 'custom'])
     .where('id', 'in', claimed.map((row) => row.recipientId))
     .execute();
   const byId = new Map(people.map((person) => [person.id, person]));
@@ -115,7 +116,7 @@ export async function claimDeliveries(db: Kysely<Database>, sendId: string, now:
     // Recipients are deleted only after their incident ends, when no send is running.
     if (person === undefined) return [];
     const custom = JSON.parse(person.custom) as Record<string, string>;
-    return [{ id: row.id, sendId, messageId: row.messageId, attempts: row.attempts, email: person.email, name: person.name, locale: person.locale, custom }];
+    return [{ id: row.id, sendId, messageId: row.messageId, attempts: row.attempts, email: person.email, name: person.name, locale: person.locale, jurisdiction: person.jurisdiction, custom }];
   });
 }
 

@@ -4,6 +4,8 @@ import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
   messageId: string;
+  /** The sender the message names (a notice's own); MAIL_FROM when absent. */
+  from?: { name: string; address: string };
   to: string[];
   subject: string;
   text: string;

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/tables.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { NoticeQueries } from '../notices/notice-queries.js';
-import type { NoticeRenderer } from '../notices/notice-renderer.js';
+import type { NoticeRenderer } from '../notices/render/renderer.js';
 import type { Regime } from '../obligations/regime-schema.js';
 import { AuthorityContacts } from './authority-contacts.js';
 import type { OutboxKindHooks } from './outbox-worker.js';

@@ -1,4 +1,4 @@
-import type { NoticeRenderer } from '../notices/notice-renderer.js';
+import type { NoticeRenderer } from '../notices/render/renderer.js';
 import { renderVersion, type RenderedVersion } from '../notices/version-render.js';
 import type { Regime } from '../obligations/regime-schema.js';
 import type { ReportApproval } from './report-approval.js';
@@ -34,7 +34,7 @@ export interface ReportDocument {
 export function reportDocument(renderer: NoticeRenderer, regimes: readonly Regime[], approval: ReportApproval): ReportDocument {
   const { incident, obligation, version } = approval;
   const content = version.view;
-  const rendered = renderVersion(renderer, 'report', obligation.id, content);
+  const rendered = renderVersion(renderer, 'report', obligation.id, content, content.decidedAt ?? content.createdAt);
   const duty = reportDuty(regimes, obligation.id, content.stage);
   return {
     rendered,

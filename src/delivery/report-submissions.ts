@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/tables.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { NoticeQueries } from '../notices/notice-queries.js';
-import type { NoticeRenderer } from '../notices/notice-renderer.js';
+import type { NoticeRenderer } from '../notices/render/renderer.js';
 import type { Regime } from '../obligations/regime-schema.js';
 import { authorityAddresses } from './authority-address.js';
 import type { AuthorityContacts } from './authority-contacts.js';

@@ -1,5 +1,5 @@
 import type { IncidentView } from '../lifecycle/incident-view.js';
-import type { SendPausedInput } from '../notices/render-send-paused.js';
+import type { SendPausedInput } from '../notices/render/render-send-paused.js';
 import type { MailToEnqueue } from './outbox-store.js';
 import type { SendCounts } from './send-store.js';
 

@@ -8,8 +8,9 @@ import type { EventInput } from '../lifecycle/events.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { IncidentView } from '../lifecycle/incident-view.js';
 import type { NoticeQueries } from '../notices/notice-queries.js';
-import type { NoticeRenderer } from '../notices/notice-renderer.js';
+import type { NoticeRenderer } from '../notices/render/renderer.js';
 import { prepareIndividualNotice, type PreparedNotice } from '../notices/prepared-notice.js';
+import { recipientGroups } from '../recipients/recipient-queries.js';
 import type { SendRow, SendStatus } from './delivery-tables.js';
 import { countSend, findSend, hasPending, moveSend, sendsOf, sentSince, type SendCounts } from './send-store.js';
 import { sendView, type SendView } from './send-view.js';
@@ -41,27 +42,25 @@ export class DeliverySends {
   /** Starts sending the approved notice to every recipient imported so far. */
   async start(incidentId: string, actor: Actor): Promise<SendView> {
     const { db, incidents, clock } = this.deps;
-    const notice = await this.approvedNotice(incidentId);
     const at = clock().toISOString();
+    const notice = await this.approvedNotice(incidentId, at);
     const id = randomUUID();
     const send = await db.transaction().execute(async (trx) => {
       const importing = await trx.selectFrom('recipientImports').select('id').where('incidentId', '=', incidentId).where('status', '=', 'running').executeTakeFirst();
       if (importing !== undefined) throw new ConflictError('a recipient import into this incident is still running: start the send once it has finished');
-      const byLocale = await trx
-        .selectFrom('recipients')
-        .innerJoin('recipientImports', 'recipientImports.id', 'recipients.importId')
-        .select(['recipients.locale', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('recipients.id').as('last')])
-        .where('recipients.incidentId', '=', incidentId)
-        .where('recipientImports.status', '=', 'complete')
-        .groupBy('recipients.locale')
-        .execute();
-      const recipients = byLocale.reduce((sum, row) => sum + Number(row.n), 0);
+      const groups = await recipientGroups(trx, incidentId);
+      const recipients = groups.reduce((sum, row) => sum + row.recipients, 0);
       if (recipients === 0) throw new ConflictError(`incident ${incidentId} has no recipients: import them first (POST /api/v1/incidents/${incidentId}/recipients)`);
-      const unwritten = byLocale.filter((row) => row.locale !== null && !notice.prepared.locales.includes(row.locale));
-      if (unwritten.length > 0) {
-        const wanted = unwritten.map((row) => `${Number(row.n)} in ${row.locale}`).join(', ');
+      // Everyone must be able to read it: their own language, or the one where they live, when a template ships for it.
+      const unwritten = new Map<string, number>();
+      for (const row of groups) {
+        const { locale } = notice.prepared.languageOf(row);
+        if (!notice.prepared.locales.includes(locale)) unwritten.set(locale, (unwritten.get(locale) ?? 0) + row.recipients);
+      }
+      if (unwritten.size > 0) {
+        const wanted = [...unwritten].map(([locale, n]) => `${n} in ${locale}`).join(', ');
         throw new ConflictError(
-          `the approved notice is written in ${notice.prepared.locales.join(', ')}, but recipients want other languages (${wanted}): add those languages to the notice and approve it again`,
+          `the approved notice is written in ${notice.prepared.locales.join(', ')}, but recipients read other languages (${wanted}): add those languages to the notice and approve it again`,
         );
       }
       const row: SendRow = {
@@ -73,7 +72,7 @@ export class DeliverySends {
         status: 'running',
         statusReason: null,
         recipients,
-        recipientsUpTo: Math.max(...byLocale.map((r) => Number(r.last))),
+        recipientsUpTo: Math.max(...groups.map((r) => r.lastId)),
         preparedThrough: 0,
         finalCounts: null,
         createdBy: actorRef(actor),
@@ -146,21 +145,22 @@ export class DeliverySends {
    * to what legal approved (approvedVersionForSending checks both). Anything else is refused.
    */
   async noticeFor(send: SendRow): Promise<PreparedNotice> {
-    const notice = await this.approvedNotice(send.incidentId);
+    // Every message of a send is dated the day the send started.
+    const notice = await this.approvedNotice(send.incidentId, send.createdAt);
     if (notice.versionId !== send.versionId || notice.contentHash !== send.contentHash) {
       throw new ConflictError(`send ${send.id} was started for notice version ${send.versionId}, which is no longer the approved one`);
     }
     return notice.prepared;
   }
 
-  private async approvedNotice(incidentId: string) {
+  private async approvedNotice(incidentId: string, date: string) {
     const sendable = await this.deps.notices.approvedVersionForSending(incidentId, 'individuals');
     if (sendable === null) {
       // Tell "no such incident" apart from "nothing approved".
       await this.deps.incidents.get(incidentId);
       throw new ConflictError(`incident ${incidentId} has no approved notice to individuals: its latest version must be approved before sending`);
     }
-    return { ...sendable, prepared: prepareIndividualNotice(this.deps.renderer, sendable.content) };
+    return { ...sendable, prepared: prepareIndividualNotice(this.deps.renderer, sendable.content, date) };
   }
 
   private async change(

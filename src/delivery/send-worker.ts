@@ -170,7 +170,7 @@ export class SendWorker {
   private async deliver(delivery: ClaimedDelivery, notice: PreparedNotice): Promise<boolean> {
     let message: { subject: string; html: string; text: string };
     try {
-      message = notice.render({ name: delivery.name, locale: delivery.locale, custom: delivery.custom });
+      message = notice.render(delivery);
     } catch (error) {
       // The same words would fail the same way on every retry.
       await this.outcomes.failed(delivery.id, `not rendered: ${error instanceof Error ? error.message : String(error)}`);
@@ -178,7 +178,7 @@ export class SendWorker {
     }
     let response: string;
     try {
-      response = await this.transport.send({ messageId: delivery.messageId, to: [delivery.email], ...message });
+      response = await this.transport.send({ messageId: delivery.messageId, to: [delivery.email], ...(notice.sender === null ? {} : { from: notice.sender }), ...message });
     } catch (error) {
       await this.recordFailure(delivery, error);
       return false;

@@ -17,6 +17,8 @@ import { fieldIssues } from '../errors.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Notices } from '../notices/notice-service.js';
 import { registerNoticeRoutes } from '../notices/routes/notice-routes.js';
+import type { OrganizationSettingsStore } from '../organization/organization-settings.js';
+import { registerOrganizationRoutes } from '../organization/routes/organization-routes.js';
 import { isRecipientImport } from '../recipients/import-request.js';
 import type { Recipients } from '../recipients/recipients-module.js';
 import { registerRecipientRoutes } from '../recipients/routes/recipient-routes.js';
@@ -38,6 +40,7 @@ export interface AppDeps {
   incidents: IncidentService;
   obligations: ObligationsService;
   notices: Notices;
+  organization: OrganizationSettingsStore;
   recipients: Recipients;
   deliveries: Deliveries;
   reports: ReportDelivery;
@@ -115,8 +118,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerIncidentRoutes(app, deps.incidents, deps.db);
   registerObligationRoutes(app, deps.obligations, deps.incidents);
   registerNoticeRoutes(app, deps.notices);
+  registerOrganizationRoutes(app, deps.organization);
   registerRecipientRoutes(app, deps.recipients);
-  registerDeliveryRoutes(app, deps.deliveries.sends, deps.deliveries.failures);
+  registerDeliveryRoutes(app, deps.deliveries);
   registerSubmissionRoutes(app, deps.reports.submissions);
   registerAuthoritySettingsRoutes(app, deps.reports.contacts);
   registerAuditRoutes(app, deps.db);

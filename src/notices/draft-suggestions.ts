@@ -1,26 +1,48 @@
 import type { IncidentView } from '../lifecycle/incident-view.js';
-import type { RequiredField } from './required-fields.js';
-
-/** Items whose wording the incident's recorded facts already give, by the names regimes use for them. */
-const FROM_SUMMARY = new Set(['natureOfBreach', 'descriptionOfBreach', 'descriptionOfIncident', 'whatHappened', 'overview']);
-const FROM_CATEGORIES = new Set(['categoriesOfData', 'personalInformationInvolved', 'typesOfPersonalInformation', 'dataItems']);
-const FROM_OCCURRED = new Set(['dateOfBreach']);
-
-const affectedCount = (incident: IncidentView): number => incident.scope.affected.reduce((sum, a) => sum + a.count, 0);
+import { covers, isRegion } from '../obligations/jurisdictions.js';
+import type { Regime } from '../obligations/regime-schema.js';
+import type { LocaleFields } from './notice-content.js';
+import { categoriesInWords, longDate, type LocalePhrases } from './render/locale-phrases.js';
+import { placeholder } from './render/placeholders.js';
+import type { ReportFacts } from './render/render-inputs.js';
 
 /**
- * A first draft's values: the facts the incident records, placed in the items that ask for them.
- * Everything else starts blank, so the required-contents check shows what people must still write;
- * nothing is invented.
+ * What a first draft of a notice to individuals starts with, in one language: only what the
+ * incident's recorded facts say, worded for a reader and marked as suggested text for a person to
+ * confirm. Nothing internal is copied: no summary, hostname or category key. Every other section
+ * starts blank, so the checklist shows what people must still write.
  */
-export function draftValues(incident: IncidentView, fields: readonly RequiredField[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  const categories = incident.scope.dataCategories.map((c) => c.replaceAll('_', ' ')).join(', ');
-  for (const { field } of fields) {
-    if (FROM_SUMMARY.has(field) && incident.summary.trim() !== '') values[field] = incident.summary;
-    if (FROM_CATEGORIES.has(field) && categories !== '') values[field] = categories;
-    if (FROM_OCCURRED.has(field) && incident.clock.occurredAt !== null) values[field] = incident.clock.occurredAt.slice(0, 10);
-    if (field === 'approximateNumber' && affectedCount(incident) > 0) values[field] = affectedCount(incident).toLocaleString('en-US');
+export function suggestedSections(incident: IncidentView, locale: string, phrases: LocalePhrases): LocaleFields {
+  const sections: LocaleFields = {};
+  const { occurredAt, awarenessAt } = incident.clock;
+  const when = [
+    occurredAt === null ? null : phrases.suggestions.began.replace('{date}', longDate(locale, occurredAt)),
+    awarenessAt === null ? null : phrases.suggestions.learned.replace('{date}', longDate(locale, awarenessAt)),
+  ].filter((sentence) => sentence !== null);
+  if (when.length > 0) sections.whatHappened = placeholder(when.join(' '));
+  const categories = incident.scope.dataCategories;
+  if (categories.length > 0) {
+    sections.informationInvolved = placeholder(phrases.suggestions.informationInvolved.replace('{categories}', categoriesInWords(phrases, locale, categories)));
   }
-  return values;
+  return sections;
+}
+
+/**
+ * The scope a report states, in the authority's own jurisdiction: its people (never another
+ * country's), the data categories and the clock facts. A duty owed in each member state of a union
+ * also states the people across the union, labelled, when that number differs.
+ */
+export function reportFacts(incident: IncidentView, regime: Regime, jurisdiction: string): ReportFacts {
+  const count = (where: (code: string) => boolean) => incident.scope.affected.filter((a) => where(a.jurisdiction)).reduce((sum, a) => sum + a.count, 0);
+  const affected = count((code) => covers(jurisdiction, code));
+  const union = regime.jurisdictions.find((territory) => isRegion(territory) && covers(territory, jurisdiction));
+  const inUnion = union === undefined ? null : count((code) => covers(union, code));
+  return {
+    jurisdiction,
+    affected,
+    territory: union === undefined || inUnion === null || inUnion === affected ? null : { code: union, affected: inUnion },
+    dataCategories: [...incident.scope.dataCategories],
+    occurredAt: incident.clock.occurredAt,
+    awarenessAt: incident.clock.awarenessAt,
+  };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { ReportFacts } from './render/render-inputs.js';
 
 /** A draft's audience: the incident's notice to people, or one obligation's report. */
 export type NoticeKind = 'individuals' | 'report';
@@ -7,6 +8,9 @@ export type NoticeKind = 'individuals' | 'report';
 /** Named values a person edits beside the required items; never markup. */
 export interface NoticeMetadata {
   organizationName: string;
+  /** Notices to individuals: who the message comes from, as its reader sees it (name and address). */
+  senderName?: string;
+  senderAddress?: string;
   /** Reports only: the incident title and summary the report opens with. */
   title?: string;
   summary?: string;
@@ -40,10 +44,12 @@ export interface VersionContent {
   fields: LocaleFields;
   /** Notices to individuals: the other languages' items, keyed by locale; never present empty. */
   translations?: Record<string, LocaleFields>;
+  /** Reports: the scope in the authority's jurisdiction when the version was written, which the report states. */
+  facts?: ReportFacts;
 }
 
 export const METADATA_KEYS: Readonly<Record<NoticeKind, readonly (keyof NoticeMetadata)[]>> = {
-  individuals: ['organizationName'],
+  individuals: ['organizationName', 'senderName', 'senderAddress'],
   report: ['organizationName', 'title', 'summary'],
 };
 

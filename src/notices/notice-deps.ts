@@ -6,11 +6,17 @@ import type { Database } from '../db/tables.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Regime } from '../obligations/regime-schema.js';
 import { parseContent, type NoticeKind } from './notice-content.js';
+import { checklistOf, type Checklist } from './notice-checklist.js';
 import { lifecycleEvent, type NoticeStep, type StepVersion } from './notice-lifecycle.js';
-import { missingOf, requiredFieldsOf, type MissingItem } from './notice-requirements.js';
-import type { NoticeRenderer } from './notice-renderer.js';
 import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
-import type { RequiredField } from './required-fields.js';
+import type { NoticeRenderer } from './render/renderer.js';
+
+/** What a draft starts from when the request does not say: the organisation's name and the sender its readers see. */
+export interface OrganizationDefaults {
+  name: string | null;
+  senderName: string | null;
+  senderAddress: string | null;
+}
 
 /** What the notice services share, built once at start-up. */
 export interface NoticeDeps {
@@ -19,6 +25,8 @@ export interface NoticeDeps {
   renderer: NoticeRenderer;
   regimes: readonly Regime[];
   clock: Clock;
+  /** The organisation settings, falling back to MAIL_FROM for the sender (never Breachline's built-in default). */
+  organization: () => Promise<OrganizationDefaults>;
 }
 
 /** The lifecycle hears about notices from the notices domain itself, never from the person acting. */
@@ -27,13 +35,9 @@ export const NOTICES_ACTOR: Actor = { kind: 'system', id: 'notices' };
 /** A report's obligation id; the notice to individuals has none. */
 export const obligationOf = (notice: Pick<NoticeRow, 'kind' | 'target'>): string | null => (notice.kind === 'report' ? notice.target : null);
 
-/** What the version must say and what it leaves blank, in every locale it is written in. */
-export function checklist(deps: NoticeDeps, notice: NoticeRow, version: NoticeVersionRow): { required: RequiredField[]; missing: MissingItem[] } {
-  const content = parseContent(version.content);
-  const kind = notice.kind as NoticeKind;
-  const required = requiredFieldsOf(deps.regimes, kind, content, obligationOf(notice));
-  return { required, missing: missingOf(required, kind, content) };
-}
+/** What the version must say, what it leaves blank and what still holds suggested text, in every locale it is written in. */
+export const checklist = (deps: NoticeDeps, notice: NoticeRow, version: NoticeVersionRow): Checklist =>
+  checklistOf(deps.regimes, notice.kind as NoticeKind, parseContent(version.content), obligationOf(notice));
 
 /** Sends the step's event to the incident in the caller's transaction: refused means nothing is written. */
 export async function moveTrack(

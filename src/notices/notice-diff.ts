@@ -4,7 +4,7 @@ import { localesOf, type VersionContent } from './notice-content.js';
 import type { RenderedVersion } from './version-render.js';
 
 export interface FieldChange {
-  /** A required-content item by name, or `metadata.<key>`, `locale`, `locales`, `regimes`, `template`, `stage`. */
+  /** A section or item by name, or `metadata.<key>`, `facts.<key>` (a report's scope), `locale`, `locales`, `regimes`, `template`, `stage`. */
   field: string;
   /** An item of a notice to individuals: the locale whose text changed. Absent for what all locales share, and for reports. */
   locale?: string;
@@ -43,6 +43,8 @@ function flatten(content: VersionContent): Map<string, Entry> {
   }
   if (content.stage !== null) shared('stage', content.stage);
   for (const [key, value] of Object.entries(content.metadata)) if (value !== undefined) shared(`metadata.${key}`, value);
+  // A report states the scope it was written with: a reviewer sees when the numbers moved.
+  for (const [key, value] of Object.entries(content.facts ?? {})) shared(`facts.${key}`, typeof value === 'string' ? value : JSON.stringify(value));
   if (content.locale === null) {
     for (const [field, value] of Object.entries(content.fields)) shared(field, value);
     return out;

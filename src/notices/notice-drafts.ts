@@ -3,7 +3,8 @@ import { actorRef, type Actor } from '../auth/actor.js';
 import { InvalidInputError, VersionConflictError } from '../errors.js';
 import type { IncidentView } from '../lifecycle/incident-view.js';
 import { parseOrThrow } from '../lifecycle/incident-inputs.js';
-import { draftValues } from './draft-facts.js';
+import { reportFacts, suggestedSections } from './draft-suggestions.js';
+import { checklistOf } from './notice-checklist.js';
 import { auditNotice, moveTrack, obligationOf, type NoticeDeps } from './notice-deps.js';
 import {
   contentHash,
@@ -12,17 +13,20 @@ import {
   parseContent,
   reportTemplate,
   withTranslations,
+  type LocaleFields,
   type NoticeKind,
+  type NoticeMetadata,
   type VersionContent,
 } from './notice-content.js';
 import { NoticeStateError } from './notice-errors.js';
-import { commentSchema, createNoticeSchema, editNoticeSchema, type CreateNoticeInput, type EditNoticeInput } from './notice-inputs.js';
 import { TRACKS_BEFORE_DRAFTING } from './notice-lifecycle.js';
-import { checkLocale, editItems, editTranslations, requestedLocales, withPrimaryLocale } from './notice-locales.js';
-import { requiredFieldsOf } from './notice-requirements.js';
+import { commentSchema, createNoticeSchema, editNoticeSchema, type CreateNoticeInput, type EditNoticeInput } from './notice-requests.js';
 import { findNotice, findVersion, insertComment, insertVersion, latestVersion, noticeFor, setStatus } from './notice-store.js';
 import type { NoticeCommentRow, NoticeRow, NoticeVersionRow } from './notice-tables.js';
-import { resolveReport } from './report-target.js';
+import { checkLocale, editItems, editTranslations, requestedLocales, withPrimaryLocale } from './notice-translations.js';
+import { officialLanguage } from './render/notice-languages.js';
+import { placeholder } from './render/placeholders.js';
+import { resolveReport } from './render/report-target.js';
 
 const invalid = (path: string, message: string) => new InvalidInputError(message, [{ path, message }]);
 const INDIVIDUALS = 'individuals';
@@ -61,7 +65,21 @@ export class NoticeDrafts {
 
   private async createFrom(incident: IncidentView, request: CreateNoticeInput, actor: Actor): Promise<{ notice: NoticeRow; version: NoticeVersionRow }> {
     const incidentId = incident.id;
-    const draft = request.target === INDIVIDUALS ? this.individualsDraft(incident, request) : this.reportDraft(incident, request);
+    const organization = await this.deps.organization();
+    const organizationName = request.organizationName ?? organization.name;
+    if (organizationName === null) {
+      throw invalid('organizationName', 'name the organisation the document speaks for, or set it once in the organisation settings (PUT /api/v1/organization)');
+    }
+    const draft =
+      request.target === INDIVIDUALS
+        ? this.individualsDraft(incident, request, {
+            organizationName,
+            // The sender a reader sees: this notice's, else the organisation's, else MAIL_FROM; never Breachline's own
+            // default. A sender with no name of its own goes by the organisation's.
+            ...present('senderName', request.senderName ?? organization.senderName ?? organizationName),
+            ...present('senderAddress', request.senderAddress ?? organization.senderAddress),
+          })
+        : this.reportDraft(incident, request, organizationName);
     const at = this.deps.clock().toISOString();
     return this.deps.db.transaction().execute(async (trx) => {
       const existing = await noticeFor(trx, incidentId, request.target);
@@ -122,35 +140,42 @@ export class NoticeDrafts {
     });
   }
 
-  /** A notice in every locale the request names, each pre-filled from the same facts. */
-  private individualsDraft(incident: IncidentView, request: CreateNoticeInput): Draft {
-    const { primary, others } = requestedLocales(this.deps.renderer.locales, request);
+  /** A notice in every locale the request names (or the affected people's languages), each pre-filled from the facts in its own language. */
+  private individualsDraft(incident: IncidentView, request: CreateNoticeInput, metadata: NoticeMetadata): Draft {
+    const { primary, others } = requestedLocales(this.deps.renderer.locales, request, this.languagesOf(incident));
     if (request.stage !== undefined) throw invalid('stage', 'only reports to regulators have stages');
     const withNotice = new Set(this.deps.regimes.filter((r) => r.recipients.some((e) => e.recipient === 'individuals')).map((r) => r.id));
     const regimes = [...new Set(incident.obligations.filter((o) => o.recipient === 'individuals' && withNotice.has(o.regime)).map((o) => o.regime))];
     if (regimes.length === 0) throw invalid('target', `incident ${incident.id} has no assessed duty to notify individuals, so no regime says what the notice must contain`);
-    const content: VersionContent = {
-      template: individualsTemplate(primary),
-      locale: primary,
-      regimes,
-      stage: null,
-      metadata: { organizationName: request.organizationName },
-      fields: {},
-    };
-    const prefill = draftValues(incident, requiredFieldsOf(this.deps.regimes, 'individuals', content, null));
-    return { kind: 'individuals', regime: null, content: withTranslations({ ...content, fields: prefill }, Object.fromEntries(others.map((l) => [l, { ...prefill }]))) };
+    const prefill = this.suggestions(incident);
+    const content: VersionContent = { template: individualsTemplate(primary), locale: primary, regimes, stage: null, metadata, fields: prefill(primary) };
+    return { kind: 'individuals', regime: null, content: withTranslations(content, Object.fromEntries(others.map((l) => [l, prefill(l)]))) };
   }
 
-  private reportDraft(incident: IncidentView, request: CreateNoticeInput): Draft {
+  /** The languages the affected people read, the most affected first: what a draft that names none is written in. */
+  private languagesOf(incident: IncidentView): string[] {
+    const { locales } = this.deps.renderer;
+    const byCount = [...incident.scope.affected].sort((a, b) => b.count - a.count);
+    const languages = [...new Set(byCount.map((a) => officialLanguage(locales, a.jurisdiction)).filter((l) => l !== null))];
+    return languages.length > 0 ? languages : locales.filter((l) => l === 'en');
+  }
+
+  /** A locale's first words: the incident's facts as suggested text in that language. */
+  private suggestions(incident: IncidentView): (locale: string) => LocaleFields {
+    return (locale) => suggestedSections(incident, locale, this.deps.renderer.phrases(locale));
+  }
+
+  private reportDraft(incident: IncidentView, request: CreateNoticeInput, organizationName: string): Draft {
     const reports = incident.obligations.filter((o) => o.recipient !== 'individuals');
     const obligation = reports.find((o) => o.id === request.target);
     if (obligation === undefined) {
       const known = [INDIVIDUALS, ...reports.map((o) => o.id)].join(', ');
       throw invalid('target', `incident ${incident.id} has no obligation "${request.target}" to report on (known: ${known})`);
     }
-    if (request.locale !== undefined || request.locales !== undefined) {
-      throw invalid(request.locale === undefined ? 'locales' : 'locale', 'reports are written in their regime’s template; only notices to individuals take a locale');
+    for (const key of ['locale', 'locales'] as const) {
+      if (request[key] !== undefined) throw invalid(key, 'reports are written in their regime’s template; only notices to individuals take a locale');
     }
+    for (const key of ['senderName', 'senderAddress'] as const) if (request[key] !== undefined) throw invalid(key, 'only notices to individuals have a sender');
     const { reportRegimes } = this.deps.renderer;
     if (!reportRegimes.includes(obligation.regime)) {
       throw invalid('target', `no report template for ${obligation.regime} (known: ${reportRegimes.join(', ')})`);
@@ -158,22 +183,25 @@ export class NoticeDrafts {
     // A staged duty's report is its first stage unless the request names another.
     const duty = this.deps.regimes.find((r) => r.id === obligation.regime)?.recipients.find((e) => e.id === obligation.id.split(':')[1]);
     const stageId = request.stage ?? duty?.stages?.[0]?.id;
-    const { stage } = resolveReport(this.deps.regimes, { regime: obligation.regime, obligation: obligation.id, ...(stageId === undefined ? {} : { stage: stageId }) });
+    const { regime, stage } = resolveReport(this.deps.regimes, { regime: obligation.regime, obligation: obligation.id, ...(stageId === undefined ? {} : { stage: stageId }) });
+    // The responders' summary is internal (hostnames, global counts): a person rewrites it for the authority.
+    const summary = incident.summary.trim() === '' ? {} : { summary: placeholder(incident.summary.trim()) };
     const content: VersionContent = {
       template: reportTemplate(obligation.regime),
       locale: null,
       regimes: [obligation.regime],
       stage: stage?.id ?? null,
-      metadata: { organizationName: request.organizationName, title: incident.title, summary: incident.summary },
+      metadata: { organizationName, title: incident.title, ...summary },
       fields: {},
+      facts: reportFacts(incident, regime, obligation.jurisdiction),
     };
-    content.fields = draftValues(incident, requiredFieldsOf(this.deps.regimes, 'report', content, obligation.id));
     return { kind: 'report', regime: obligation.regime, content };
   }
 
   /**
    * Only the document's own items and metadata can change: nothing else reaches the template. A
-   * new primary locale applies first, so the same edit can then remove the old one by name.
+   * new primary locale applies first, so the same edit can then remove the old one by name. A
+   * report states the scope as the incident now records it, so each new version carries it afresh.
    */
   private applyEdit(notice: NoticeRow, previous: VersionContent, request: EditNoticeInput, incident: IncidentView): VersionContent {
     const kind = notice.kind as NoticeKind;
@@ -181,21 +209,30 @@ export class NoticeDrafts {
     for (const key of ['locale', 'translations'] as const) {
       if (request[key] !== undefined && kind !== 'individuals') throw invalid(key, 'only notices to individuals are written in locales');
     }
+    const prefill = this.suggestions(incident);
     let next: VersionContent = { ...previous, metadata: { ...previous.metadata } };
     if (request.locale !== undefined) {
       checkLocale(locales, request.locale, 'locale');
-      next = withPrimaryLocale(next, request.locale);
+      next = withPrimaryLocale(next, request.locale, prefill);
     }
-    for (const key of ['organizationName', 'title', 'summary'] as const) {
+    for (const key of ['organizationName', 'senderName', 'senderAddress', 'title', 'summary'] as const) {
       const value = request[key];
       if (value === undefined) continue;
       if (!METADATA_KEYS[kind].includes(key)) throw invalid(key, `a ${kind === 'report' ? 'report' : 'notice to individuals'} has no ${key}`);
       next.metadata[key] = value;
     }
-    const required = requiredFieldsOf(this.deps.regimes, kind, next, obligationOf(notice));
-    const fields = required.map((f) => f.field);
-    next.fields = editItems(next.fields, request.fields ?? {}, fields, 'fields');
+    if (kind === 'report') {
+      const regime = this.deps.regimes.find((r) => r.id === notice.regime);
+      const jurisdiction = obligationOf(notice)?.split(':')[2];
+      if (regime !== undefined && jurisdiction !== undefined) next.facts = reportFacts(incident, regime, jurisdiction);
+    }
+    const { editable } = checklistOf(this.deps.regimes, kind, next, obligationOf(notice));
+    next.fields = editItems(next.fields, request.fields ?? {}, editable, 'fields');
     if (request.translations === undefined) return next;
-    return editTranslations(next, request.translations, { locales, fields, prefill: draftValues(incident, required) });
+    return editTranslations(next, request.translations, { locales, fields: editable, prefill });
   }
 }
+
+/** `{ [key]: value }` when there is a value, so an absent one leaves the key out of the hashed content. */
+const present = <K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> =>
+  value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>);

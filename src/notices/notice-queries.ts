@@ -64,6 +64,12 @@ export class NoticeQueries {
     return this.render(notice, parseContent(version.content), recipient);
   }
 
+  /** The locales the newest version of the incident's notice to individuals is written in, the primary first; empty before one is drafted. */
+  async individualsLocales(incidentId: string): Promise<string[]> {
+    const notice = await noticeFor(this.deps.db, incidentId, 'individuals');
+    return notice === undefined ? [] : localesOf(parseContent((await latestVersion(this.deps.db, notice.id)).content));
+  }
+
   /**
    * The version delivery may send for an incident's track (`individuals` or an obligation id), or
    * null. Only the newest version counts, only when approved, only when its words still hash to
@@ -84,13 +90,13 @@ export class NoticeQueries {
   }
 
   private render(notice: NoticeRow, content: VersionContent, recipient: SampleRecipient = {}): RenderedVersion {
-    return renderVersion(this.deps.renderer, notice.kind as NoticeKind, obligationOf(notice), content, recipient);
+    // A preview is dated today, as a message sent now would be.
+    return renderVersion(this.deps.renderer, notice.kind as NoticeKind, obligationOf(notice), content, this.deps.clock().toISOString(), recipient);
   }
 
   private async view(notice: NoticeRow): Promise<NoticeView> {
     const latest = await latestVersion(this.deps.db, notice.id);
     const comments = await commentsOf(this.deps.db, [latest.id]);
-    const { required, missing } = checklist(this.deps, notice, latest);
-    return noticeView(notice, versionView(latest, comments), required, missing);
+    return noticeView(notice, versionView(latest, comments), checklist(this.deps, notice, latest));
   }
 }

@@ -6,21 +6,42 @@ import { parseOrThrow } from '../lifecycle/incident-inputs.js';
 import { contentHash, parseContent } from './notice-content.js';
 import { auditNotice, checklist, moveTrack, type NoticeDeps } from './notice-deps.js';
 import { NoticeStateError } from './notice-errors.js';
-import { commentSchema } from './notice-inputs.js';
+import type { ChecklistItem } from './notice-checklist.js';
+import { commentSchema } from './notice-requests.js';
 import { findNotice, findVersion, insertComment, latestVersion, setStatus, type VersionStatus } from './notice-store.js';
 import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
-import type { RequiredField } from './required-fields.js';
+import type { RequiredField } from './render/content-model.js';
 
 /** Legal decides on a version; the role is checked here too, so no route can forget it. */
 function requireLegal(actor: Actor, what: string): void {
   if (actor.kind !== 'token' || actor.role !== 'legal') throw new ForbiddenError(`only legal may ${what}`);
 }
 
-/** Why a blank item blocks review: which locale lacks it and which regimes ask for it. */
+/** Why a blank item blocks review: which locale lacks it and which laws ask for it. */
 function requirementMessage(locale: string | null, requirement: RequiredField | null): string {
   if (requirement === null) return 'must not be empty';
-  const asked = `required by ${requirement.requiredBy.join(', ')}: ${requirement.label}`;
+  const laws = [...new Set(requirement.covers.map((c) => (c.citation === null ? c.regime : `${c.regime} (${c.citation})`)))];
+  const asked = `required by ${laws.join(', ')}: ${requirement.label}`;
   return locale === null ? asked : `in ${locale}: ${asked}`;
+}
+
+const SUGGESTED = 'still holds suggested text between [[ and ]]: confirm or rewrite it in the document’s own words';
+
+/**
+ * What keeps a version from review and approval, as one 400 naming each item by its path: blank
+ * required items, then any text a draft suggested that no person has confirmed.
+ */
+function refusal(number: number, what: string, missing: readonly ChecklistItem[], placeholders: readonly ChecklistItem[]): InvalidInputError | null {
+  if (missing.length === 0 && placeholders.length === 0) return null;
+  const issues = [
+    ...missing.map(({ locale, path, requirement }) => ({ path, message: requirementMessage(locale, requirement) })),
+    ...placeholders.map(({ locale, path }) => ({ path, message: locale === null ? SUGGESTED : `in ${locale}: ${SUGGESTED}` })),
+  ];
+  const parts = [
+    missing.length === 0 ? null : `missing required fields: ${missing.map((m) => m.name).join(', ')}`,
+    placeholders.length === 0 ? null : `suggested text to replace: ${placeholders.map((m) => m.name).join(', ')}`,
+  ].filter((part) => part !== null);
+  return new InvalidInputError(`version ${number} ${what}: ${parts.join('; ')}`, issues);
 }
 
 /**
@@ -32,11 +53,9 @@ export class NoticeReview {
 
   async submit(noticeId: string, number: number, actor: Actor): Promise<NoticeVersionRow> {
     return this.step(noticeId, number, ['draft', 'changes_requested'], async (trx, notice, version, at) => {
-      const { missing } = checklist(this.deps, notice, version);
-      if (missing.length > 0) {
-        const issues = missing.map(({ locale, path, requirement }) => ({ path, message: requirementMessage(locale, requirement) }));
-        throw new InvalidInputError(`version ${number} cannot go to review: missing required fields: ${missing.map((m) => m.name).join(', ')}`, issues);
-      }
+      const { missing, placeholders } = checklist(this.deps, notice, version);
+      const refused = refusal(number, 'cannot go to review', missing, placeholders);
+      if (refused !== null) throw refused;
       const submitted = await setStatus(trx, version, 'in_review', { submittedBy: actorRef(actor), submittedAt: at });
       await moveTrack(this.deps, trx, notice, 'submitted', version);
       await auditNotice(trx, notice, actor, 'submitted', { version: number, contentHash: version.contentHash }, at);
@@ -67,6 +86,10 @@ export class NoticeReview {
       if (contentHash(parseContent(version.content)) !== version.contentHash) {
         throw new NoticeStateError(`version ${number} does not match its content hash; it cannot be approved`);
       }
+      // Checked again here, not only at submission: the regime files may have changed in between.
+      const { missing, placeholders } = checklist(this.deps, notice, version);
+      const refused = refusal(number, 'cannot be approved', missing, placeholders);
+      if (refused !== null) throw refused;
       const approved = await setStatus(trx, version, 'approved', { decidedBy: actorRef(actor), decidedAt: at });
       await moveTrack(this.deps, trx, notice, 'approved', version);
       await auditNotice(trx, notice, actor, 'approved', { version: number, versionId: version.id, contentHash: version.contentHash }, at);

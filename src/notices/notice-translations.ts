@@ -1,7 +1,7 @@
 /** The languages of a notice to individuals: which a draft starts in, and edits that add, change, remove or promote one. */
 import { InvalidInputError } from '../errors.js';
 import { individualsTemplate, localesOf, withTranslations, type LocaleFields, type VersionContent } from './notice-content.js';
-import type { CreateNoticeInput } from './notice-inputs.js';
+import type { CreateNoticeInput } from './notice-requests.js';
 
 const invalid = (path: string, message: string) => new InvalidInputError(message, [{ path, message }]);
 
@@ -10,11 +10,18 @@ export function checkLocale(known: readonly string[], locale: string, path: stri
   if (!known.includes(locale)) throw invalid(path, `unknown locale "${locale}" (known: ${known.join(', ')})`);
 }
 
-/** The locales a draft asks for, the primary apart: `locale` names one, `locales` several. */
-export function requestedLocales(known: readonly string[], request: Pick<CreateNoticeInput, 'locale' | 'locales'>): { primary: string; others: string[] } {
+/**
+ * The locales a draft asks for, the primary apart: `locale` names one, `locales` several, and a
+ * draft that names none is written in `byDefault` (the affected people's languages).
+ */
+export function requestedLocales(
+  known: readonly string[],
+  request: Pick<CreateNoticeInput, 'locale' | 'locales'>,
+  byDefault: readonly string[],
+): { primary: string; others: string[] } {
   if (request.locale !== undefined && request.locales !== undefined) throw invalid('locales', 'give `locale` or `locales`, not both');
   const path = request.locales === undefined ? 'locale' : 'locales';
-  const locales = request.locales ?? (request.locale === undefined ? [] : [request.locale]);
+  const locales = request.locales ?? (request.locale === undefined ? byDefault : [request.locale]);
   locales.forEach((code, index) => {
     const at = path === 'locale' ? path : `locales.${index}`;
     checkLocale(known, code, at);
@@ -26,17 +33,17 @@ export function requestedLocales(known: readonly string[], request: Pick<CreateN
 }
 
 /**
- * Makes `locale` the primary one. A locale the notice is already written in swaps places with the
- * old primary, so no words are lost; a new one takes over the primary items, as a one-language
- * notice always did when its locale changed.
+ * Makes `locale` the primary one. The old primary stays as a translation, so no words are lost; a
+ * locale the notice is not written in yet is added first, starting from `prefill` as a new
+ * translation does, so one language's words never sit under another language's template.
  */
-export function withPrimaryLocale(content: VersionContent, locale: string): VersionContent {
+export function withPrimaryLocale(content: VersionContent, locale: string, prefill: (locale: string) => LocaleFields): VersionContent {
   if (locale === content.locale) return content;
   const translations = { ...content.translations };
-  const own = translations[locale];
+  const own = translations[locale] ?? prefill(locale);
   delete translations[locale];
-  if (own !== undefined && content.locale !== null) translations[content.locale] = content.fields;
-  return withTranslations({ ...content, locale, template: individualsTemplate(locale), fields: own ?? content.fields }, translations);
+  if (content.locale !== null) translations[content.locale] = content.fields;
+  return withTranslations({ ...content, locale, template: individualsTemplate(locale), fields: own }, translations);
 }
 
 /** Sets the named items of one locale (or of a report), clearing those given null or blank; only items the document has. */
@@ -55,8 +62,8 @@ export interface TranslationRules {
   locales: readonly string[];
   /** The items this notice has. */
   fields: readonly string[];
-  /** What a newly added locale starts with: the incident's facts, as a first draft does. */
-  prefill: LocaleFields;
+  /** What a newly added locale starts with: the incident's facts in that language, as a first draft does. */
+  prefill: (locale: string) => LocaleFields;
 }
 
 /** The other locales' edits: items set or cleared per locale, a new locale added, a `null` one removed. */
@@ -71,7 +78,7 @@ export function editTranslations(
     checkLocale(rules.locales, locale, path);
     if (locale === content.locale) throw invalid(path, `${locale} is the primary locale: edit its items with \`fields\`, or make another locale primary with \`locale\``);
     if (items !== null) {
-      translations[locale] = editItems(translations[locale] ?? rules.prefill, items, rules.fields, path);
+      translations[locale] = editItems(translations[locale] ?? rules.prefill(locale), items, rules.fields, path);
       continue;
     }
     if (translations[locale] === undefined) throw invalid(path, `this notice is not written in ${locale} (its locales: ${localesOf(content).join(', ')})`);

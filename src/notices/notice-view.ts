@@ -1,8 +1,8 @@
 import { localesOf, parseContent, type LocaleFields, type NoticeKind, type VersionContent } from './notice-content.js';
-import type { MissingItem } from './notice-requirements.js';
+import type { Checklist } from './notice-checklist.js';
 import type { VersionStatus } from './notice-store.js';
 import type { NoticeCommentRow, NoticeRow, NoticeVersionRow } from './notice-tables.js';
-import type { RequiredField } from './required-fields.js';
+import type { CoveredItem, RequiredField } from './render/content-model.js';
 
 export interface CommentView {
   id: string;
@@ -35,11 +35,18 @@ export interface NoticeView {
   latest: VersionView;
   /** The number of the approved version that may be sent, if the newest is approved. */
   approvedNumber: number | null;
-  /** What the regime files require of this document (in each of its locales), and what the newest version leaves blank. */
+  /**
+   * What the regime files require of this document (in each of its locales): a notice's sections
+   * or a report's items, each with the laws' items it satisfies; and what the newest version leaves blank.
+   */
   requiredFields: RequiredField[];
+  /** Notices to individuals: the laws' items the letter's form satisfies (title, headings, date), which nobody writes. */
+  satisfiedByForm: CoveredItem[];
   missingFields: string[];
   /** Notices to individuals: each locale's blank required items by field name; empty for reports. */
   missingByLocale: Record<string, string[]>;
+  /** Items still holding suggested text (`[[...]]`) a person must confirm or rewrite, named as `missingFields` names them. */
+  placeholders: string[];
 }
 
 export function versionView(row: NoticeVersionRow, comments: readonly NoticeCommentRow[]): VersionView {
@@ -65,7 +72,8 @@ export function versionView(row: NoticeVersionRow, comments: readonly NoticeComm
   };
 }
 
-export function noticeView(row: NoticeRow, latest: VersionView, requiredFields: readonly RequiredField[], missing: readonly MissingItem[]): NoticeView {
+export function noticeView(row: NoticeRow, latest: VersionView, checklist: Checklist): NoticeView {
+  const { missing } = checklist;
   return {
     id: row.id,
     incidentId: row.incidentId,
@@ -77,8 +85,10 @@ export function noticeView(row: NoticeRow, latest: VersionView, requiredFields: 
     createdAt: row.createdAt,
     latest,
     approvedNumber: latest.status === 'approved' ? latest.number : null,
-    requiredFields: requiredFields.map((f) => ({ ...f, requiredBy: [...f.requiredBy] })),
+    requiredFields: checklist.required.map((f) => ({ ...f, requiredBy: [...f.requiredBy], covers: [...f.covers] })),
+    satisfiedByForm: [...checklist.byForm],
     missingFields: missing.map((m) => m.name),
+    placeholders: checklist.placeholders.map((m) => m.name),
     missingByLocale: Object.fromEntries(latest.locales.map((locale) => [locale, missing.filter((m) => m.locale === locale).map((m) => m.field)])),
   };
 }

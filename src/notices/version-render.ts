@@ -1,9 +1,11 @@
 import type { NoticeKind, VersionContent } from './notice-content.js';
-import type { NoticeRenderer } from './notice-renderer.js';
 import { prepareNoticeLocale } from './prepared-notice.js';
+import type { NoticeRenderer } from './render/renderer.js';
 
 export interface RenderedVersion {
   subject: string;
+  /** Notices to individuals: the sender the reader sees, as a From header would show it; null for reports and unnamed senders. */
+  from: string | null;
   html: string | null;
   text: string;
 }
@@ -13,31 +15,41 @@ export interface SampleRecipient {
   locale?: string | undefined;
 }
 
-/** Whom a preview addresses when the caller names nobody: plainly a placeholder. */
-const SAMPLE_RECIPIENT = 'Sample Recipient';
+/** A mailbox as a From header shows it: `"Acme Ltd" <privacy@acme.example>`. */
+export const mailbox = (name: string, address: string): string => `"${name.replace(/["\\\\]/g, '')}" <${address}>`;
 
 /**
- * One version through the renderer, exactly as delivery would render it: the renderer escapes
- * every value and refuses a blank required item, so a preview can never show what could not be
- * sent. A notice to individuals renders in one of its own locales, its primary one unless the
- * sample recipient names another.
+ * One version through the renderer, exactly as delivery would render it on `date`: the renderer
+ * escapes every value and refuses a blank required item, so a preview can never show what could
+ * not be sent. A notice to individuals renders in one of its own locales, its primary one unless the
+ * sample recipient names another, addressed to a name typical for that language unless one is given.
  */
 export function renderVersion(
   renderer: NoticeRenderer,
   kind: NoticeKind,
   obligationId: string | null,
   content: VersionContent,
+  date: string,
   recipient: SampleRecipient = {},
 ): RenderedVersion {
   const organization = { name: content.metadata.organizationName };
   if (kind === 'individuals') {
-    return prepareNoticeLocale(renderer, content, recipient.locale)({ name: recipient.name ?? SAMPLE_RECIPIENT, custom: {} });
+    const locale = recipient.locale ?? content.locale ?? undefined;
+    const name = recipient.name ?? (locale === undefined || !renderer.locales.includes(locale) ? 'Alex Doe' : renderer.phrases(locale).sampleRecipient);
+    const rendered = prepareNoticeLocale(renderer, content, recipient.locale, date)({ name, custom: {} });
+    const { senderName, senderAddress } = content.metadata;
+    return { ...rendered, from: senderName === undefined || senderAddress === undefined ? null : mailbox(senderName, senderAddress) };
   }
-  const input = { organization, incident: { title: content.metadata.title ?? '', summary: content.metadata.summary ?? '' }, fields: content.fields };
+  const input = {
+    organization,
+    incident: { title: content.metadata.title ?? '', summary: content.metadata.summary ?? '' },
+    ...(content.facts === undefined ? {} : { facts: content.facts }),
+    fields: content.fields,
+  };
   const { subject, html, text } = renderer.renderRegulatorReport(input, {
     regime: content.regimes[0] ?? '',
     ...(obligationId === null ? {} : { obligation: obligationId }),
     ...(content.stage === null ? {} : { stage: content.stage }),
   });
-  return { subject, html, text };
+  return { subject, from: null, html, text };
 }

@@ -1,7 +1,7 @@
 import type { MailToEnqueue } from '../delivery/outbox-store.js';
 import type { IncidentContext, Obligation } from '../lifecycle/incident-context.js';
 import { dueSoonDeadlineKey, obligationDeadlineKey } from '../lifecycle/obligation-machine.js';
-import type { EscalationInput } from '../notices/render-escalation.js';
+import type { EscalationInput } from '../notices/render/render-escalation.js';
 
 /**
  * The email that tells an incident's responders a duty is due soon or overdue. Addresses come

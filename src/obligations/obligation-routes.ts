@@ -17,7 +17,7 @@ const timing = {
   urgent: z.boolean().openapi({ description: 'An "immediately" / "without undue delay" duty: act now' }),
   missingFacts: z.array(z.string()).openapi({ description: 'Clock-start facts not known yet' }),
 };
-const contents = z.array(z.object({ field: z.string(), label: z.string(), citation: z.string().optional(), note: z.string().optional() }));
+const contents = z.array(z.object({ field: z.string(), label: z.string(), citation: z.string().optional(), section: z.string().optional(), optional: z.boolean().optional() }));
 
 export const assessedObligationSchema = z
   .object({

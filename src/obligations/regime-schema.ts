@@ -77,7 +77,6 @@ const requiredContentSchema = z.strictObject({
   field: camelKey,
   label: text,
   citation: text.optional(),
-  note: text.optional(),
   /** Shown when given, never demanded (Australia's other entities involved). */
   optional: z.boolean().optional(),
   /** Notices to individuals: the section that says it (notice-sections.ts); any document: `form` when the document's form does. */

@@ -67,3 +67,26 @@ export class RecipientQueries {
 }
 
 const view = ({ incidentId: _incidentId, ...row }: RecipientImportRow): ImportView => row;
+
+/** Recipients counted by the two columns that decide their language, with the highest row id of each group. */
+export interface RecipientGroup {
+  locale: string | null;
+  jurisdiction: string | null;
+  recipients: number;
+  lastId: number;
+}
+
+/** An incident's visible recipients grouped by locale and jurisdiction: what decides which language each reads. */
+export async function recipientGroups(db: Kysely<Database>, incidentId: string): Promise<RecipientGroup[]> {
+  const rows = await db
+    .selectFrom('recipients')
+    .innerJoin('recipientImports', 'recipientImports.id', 'recipients.importId')
+    .select(['recipients.locale', 'recipients.jurisdiction', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('recipients.id').as('last')])
+    .where('recipients.incidentId', '=', incidentId)
+    .where('recipientImports.status', '=', 'complete')
+    .groupBy(['recipients.locale', 'recipients.jurisdiction'])
+    .orderBy('recipients.locale')
+    .orderBy('recipients.jurisdiction')
+    .execute();
+  return rows.map((row) => ({ locale: row.locale, jurisdiction: row.jurisdiction, recipients: Number(row.n), lastId: Number(row.last) }));
+}

@@ -25,6 +25,7 @@ const MAX_FIELD = 1000;
 // ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision (US-CA, DE-BY, FR-75C).
 const JURISDICTION = /^([A-Z]{2})(-[A-Z0-9]{1,3})?$/;
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 // At most 26 x 26 answers; asking ICU once per row cost more than the rest of the row's checks.
 const countries = new Map<string, boolean>();
@@ -79,19 +80,31 @@ const rejection = (given: string, reason: string): RowRejection => ({ ok: false,
 const notText = (key: string) => `custom field ${key.slice(0, 100)} must be text, a number or a boolean`;
 const tooLong = (key: string) => `custom field ${key.slice(0, 100)} is longer than ${MAX_FIELD} characters`;
 
+/**
+ * A language tag (BCP 47) whose language ICU knows, in its canonical spelling (`de-at` -> `de-AT`).
+ * Any language is kept, shipped or not: the person reads their own language when a notice template
+ * ships for it and the official language where they live otherwise (notice-languages.ts), so a Polish
+ * reader's `pl` is worth keeping; what is not a language at all (`Germany`, `xx`) is a broken row.
+ */
+function languageTag(text: string): string | false {
+  let tag: string | undefined;
+  try {
+    tag = Intl.getCanonicalLocales(text)[0];
+  } catch {
+    return false;
+  }
+  return tag !== undefined && languageNames.of(tag.split('-')[0] as string) !== undefined ? tag : false;
+}
+
 export class RowValidator {
   private readonly locales: ReadonlyMap<string, string>;
   private readonly locale: (text: string) => string | false;
   private readonly jurisdiction = remembered(jurisdictionCode);
 
   constructor(locales: readonly string[]) {
-    // Matched case-insensitively, stored as the template folder spells it.
+    // A shipped locale is matched case-insensitively and stored as the template folder spells it.
     this.locales = new Map(locales.map((locale) => [locale.toLowerCase(), locale]));
-    this.locale = remembered((text) => this.locales.get(text.toLowerCase()) ?? false);
-  }
-
-  get knownLocales(): string[] {
-    return [...this.locales.values()];
+    this.locale = remembered((text) => this.locales.get(text.toLowerCase()) ?? languageTag(text));
   }
 
   /** A row given as an object (NDJSON): values may be any JSON. */
@@ -155,7 +168,7 @@ export class RowValidator {
 
     if (localeText === undefined) return rejection(given, 'locale must be text');
     const locale = localeText === null ? null : this.locale(localeText);
-    if (locale === false) return rejection(given, `locale is not one of ${this.knownLocales.join(', ')}`);
+    if (locale === false) return rejection(given, 'locale is not a language tag like de, en-GB or pt-BR');
 
     if (jurisdictionText === undefined) return rejection(given, 'jurisdiction must be text');
     const jurisdiction = jurisdictionText === null ? null : this.jurisdiction(jurisdictionText);

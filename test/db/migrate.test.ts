@@ -12,7 +12,7 @@ describe('database', () => {
     t = await tempDb();
     expect(await migrateToLatest(t.db)).toEqual([]);
     const tables = await t.db.kysely.introspection.getTables();
-    expect(tables.map((table) => table.name).sort()).toEqual(['alert_groups', 'alert_sources', 'alerts', 'api_tokens', 'audit_log', 'authority_contacts', 'console_sessions', 'deadlines', 'deliveries', 'delivery_sends', 'incident_events', 'incidents', 'notice_comments', 'notice_versions', 'notices', 'outbox', 'recipient_imports', 'recipient_rejections', 'recipients']);
+    expect(tables.map((table) => table.name).sort()).toEqual(['alert_groups', 'alert_sources', 'alerts', 'api_tokens', 'audit_log', 'authority_contacts', 'console_sessions', 'deadlines', 'deliveries', 'delivery_sends', 'incident_events', 'incidents', 'notice_comments', 'notice_versions', 'notices', 'organization_settings', 'outbox', 'recipient_imports', 'recipient_rejections', 'recipients']);
   });
 
   it('enforces foreign keys (SQLite: in WAL mode)', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, completeFields } from '../notices/notice-api-support.js';
+import { api, completeEdit } from '../notices/notice-api-support.js';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
 import { approvedReport, reportPaths, UK } from './submission-support.js';
 
@@ -80,7 +80,7 @@ describe('exporting the approved report for a portal', () => {
     await expectRefusal(await get(reportPaths(incidentId, 'eu-gdpr:regulator:DE').report('json')), 409, /no report has been drafted for eu-gdpr:regulator:DE/);
 
     const notice = await readJson(await call.create(incidentId, { target: 'eu-gdpr:regulator:DE', organizationName: 'Acme Ltd' }));
-    const draft = await readJson(await call.edit(notice.id, { fields: completeFields(notice) }));
+    const draft = await readJson(await call.edit(notice.id, completeEdit(notice)));
     await expectRefusal(await get(reportPaths(incidentId, 'eu-gdpr:regulator:DE').report('html')), 409, /is still a draft/);
     await call.act(notice.id, draft.number, 'submit', server.tokens.responder);
     await expectRefusal(await get(reportPaths(incidentId, 'eu-gdpr:regulator:DE').report('text')), 409, /waiting for legal's approval/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, completeFields } from '../notices/notice-api-support.js';
+import { api, completeEdit } from '../notices/notice-api-support.js';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
 import { approvedReport, obligationOf, reportPaths } from './submission-support.js';
 
@@ -47,7 +47,7 @@ describe('recording a submission made elsewhere', () => {
 
     const call = api(server);
     const notice = await readJson(await call.create(incidentId, { target: 'eu-gdpr:regulator:DE', organizationName: 'Acme Ltd' }));
-    const draft = await readJson(await call.edit(notice.id, { fields: completeFields(notice) }));
+    const draft = await readJson(await call.edit(notice.id, completeEdit(notice)));
     await call.act(notice.id, draft.number, 'submit', server.tokens.responder);
     const inReview = await refusal(await submit(incidentId, { channel: 'phone' }, server.tokens.legal, 'eu-gdpr:regulator:DE'), 409);
     expect(inReview).toMatchObject({ type: 'urn:breachline:problem:report-not-ready', detail: expect.stringContaining("waiting for legal's approval") });

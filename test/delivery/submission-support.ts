@@ -1,4 +1,4 @@
-import { api, completeFields, incidentWithDuties } from '../notices/notice-api-support.js';
+import { api, completeEdit, incidentWithDuties } from '../notices/notice-api-support.js';
 import { readJson, type TestServer } from '../support/server.js';
 
 export const UK = 'uk-gdpr:regulator:GB';
@@ -8,7 +8,7 @@ export async function approvedReport(server: TestServer, obligationId = UK) {
   const incident = await incidentWithDuties(server);
   const call = api(server);
   const notice = await readJson(await call.create(incident.id, { target: obligationId, organizationName: 'Acme Ltd' }));
-  const version = await readJson(await call.edit(notice.id, { fields: completeFields(notice) }));
+  const version = await readJson(await call.edit(notice.id, completeEdit(notice)));
   for (const [action, token] of [['submit', server.tokens.responder], ['approve', server.tokens.legal]] as const) {
     const response = await call.act(notice.id, version.number, action, token);
     if (response.status !== 200) throw new Error(`${action}: ${response.status} ${await response.text()}`);

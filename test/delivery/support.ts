@@ -59,7 +59,7 @@ export async function incidentReadyToSend(base: string, tokens: Tokens, csv: str
   await event({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }, { jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact', 'communications_content'], encrypted: false });
   if (responders.length > 0) await event({ type: 'SET_RESPONDERS', responders });
 
-  const notice = await responder(`/api/v1/incidents/${incident.id}/notices`, { target: 'individuals', locales: ['zh-CN', 'en'], organizationName: 'Chatter Ltd' }, 201);
+  const notice = await responder(`/api/v1/incidents/${incident.id}/notices`, { target: 'individuals', locales: ['zh-CN', 'en'], organizationName: 'Chatter Ltd', senderName: 'Chatter Ltd Privacy', senderAddress: 'privacy@chatter.example' }, 201);
   const fields = notice.requiredFields.map((f: { field: string }) => f.field) as string[];
   const edited = await responder(`/api/v1/notices/${notice.id}/versions`, { basedOn: 1, fields: itemsFor(fields, 'zh-CN'), translations: { en: itemsFor(fields, 'en') } }, 201);
   await expectStatus(await call(base, `/api/v1/notices/${notice.id}/versions/${edited.number}/submit`, { method: 'POST', token: tokens.responder }), 200);

@@ -1,7 +1,7 @@
 import { readJson, type TestServer } from '../support/server.js';
 
 /** An incident confirmed with people affected in DE and GB: GDPR and UK GDPR duties to regulators and to individuals. */
-export async function incidentWithDuties(server: TestServer): Promise<{ id: string; obligations: Array<{ id: string; recipient: string }> }> {
+export async function incidentWithDuties(server: TestServer): Promise<{ id: string; obligations: Array<{ id: string; recipient: string; jurisdiction: string }> }> {
   const incident = await readJson(
     await server.request('/api/v1/incidents', { method: 'POST', token: server.tokens.responder, json: { title: 'CRM export leaked', severity: 'high', summary: 'A CRM export was readable from the internet.' } }),
   );
@@ -33,9 +33,21 @@ export function api(server: TestServer): Api {
   };
 }
 
-/** A value for every item the notice asks for, each naming its field. */
-export const completeFields = (notice: { requiredFields: Array<{ field: string }> }): Record<string, string> =>
-  Object.fromEntries(notice.requiredFields.map((f) => [f.field, `Text for ${f.field}.`]));
+interface NoticeShape {
+  requiredFields: Array<{ field: string }>;
+  placeholders?: string[];
+  latest: { locale: string | null; fields: Record<string, string>; translations: Record<string, Record<string, string>> };
+}
+
+/**
+ * A value for every item the notice asks for, and for every item of that locale (the primary one
+ * unless named) a draft filled with suggested text, each naming its field: what a person writes.
+ */
+export function completeFields(notice: NoticeShape, locale: string | null = notice.latest.locale, text = (field: string) => `Text for ${field}.`): Record<string, string> {
+  const values = locale === notice.latest.locale ? notice.latest.fields : (notice.latest.translations[locale ?? ''] ?? {});
+  const suggested = Object.keys(values).filter((field) => values[field]?.includes('[['));
+  return Object.fromEntries([...new Set([...notice.requiredFields.map((f) => f.field), ...suggested])].map((field) => [field, text(field)]));
+}
 
 /** The walkthrough's chat-service leak: 1.2 million people in China and 40,000 in Germany, so PIPL and GDPR duties to individuals. */
 export async function chatLeakIncident(server: TestServer): Promise<{ id: string; obligations: Array<{ id: string; recipient: string; regime: string }> }> {
@@ -53,4 +65,10 @@ export async function chatLeakIncident(server: TestServer): Promise<{ id: string
   await send({ type: 'CONFIRM', awarenessAt: '2026-11-20T08:00:00+08:00' });
   await send({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }, { jurisdiction: 'DE', count: 40_000 }], dataCategories: ['contact'], encrypted: false });
   return readJson(await server.request(`/api/v1/incidents/${incident.id}`));
+}
+
+/** An edit that writes every required item of the primary locale and confirms any suggested metadata (a report's summary). */
+export function completeEdit(notice: NoticeShape & { placeholders: string[] }): Record<string, unknown> {
+  const metadata = Object.fromEntries(['summary', 'title'].filter((key) => notice.placeholders.includes(key)).map((key) => [key, `Text for ${key}.`]));
+  return { fields: completeFields(notice), ...metadata };
 }

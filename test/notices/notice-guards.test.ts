@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalContent, contentHash } from '../../src/notices/notice-content.js';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
-import { api, completeFields, incidentWithDuties, type Api } from './notice-api-support.js';
+import { api, completeEdit, completeFields, incidentWithDuties, type Api } from './notice-api-support.js';
 
 let server: TestServer;
 let call: Api;
@@ -30,7 +31,7 @@ describe('required contents', () => {
   it('refuses review while any required item is blank, naming it', async () => {
     const { notice } = await completeDraft(server.tokens.responder);
     const all = completeFields(notice);
-    for (const field of Object.keys(all)) {
+    for (const field of notice.requiredFields.map((f: { field: string }) => f.field)) {
       const edited = await readJson(await call.edit(notice.id, { fields: { ...all, [field]: null } }));
       const refused = await call.act(notice.id, edited.number, 'submit', server.tokens.responder);
       expect(refused.status, field).toBe(400);
@@ -49,11 +50,43 @@ describe('required contents', () => {
     expect(refused.errors).toEqual([{ path: 'metadata.summary', message: 'must not be empty' }]);
   });
 
+  it('refuses review while suggested text remains, naming each item, until a person replaces it', async () => {
+    const incident = await incidentWithDuties(server);
+    const notice = await readJson(await call.create(incident.id, { target: 'individuals', locales: ['en', 'de'], organizationName: 'Acme Ltd' }));
+    const required = Object.fromEntries(notice.requiredFields.map((f: { field: string }) => [f.field, `Text for ${f.field}.`]));
+    const { whatHappened: _kept, ...others } = required;
+    // Every required section written in both languages, except that the suggested "what happened" stays in German.
+    const edited = await readJson(await call.edit(notice.id, { fields: { ...required, informationInvolved: 'Your email address.' }, translations: { de: { ...others, informationInvolved: 'Ihre E-Mail-Adresse.' } } }));
+    expect((await readJson(await call.get(`/notices/${notice.id}`))).placeholders).toEqual(['translations.de.whatHappened']);
+    const refused = await call.act(notice.id, edited.number, 'submit', server.tokens.responder);
+    expect(refused.status).toBe(400);
+    const problem = await readJson(refused);
+    expect(problem.detail).toBe(`version ${edited.number} cannot go to review: suggested text to replace: translations.de.whatHappened`);
+    expect(problem.errors).toEqual([{ path: 'translations.de.whatHappened', message: expect.stringMatching(/^in de: still holds suggested text between \[\[ and \]\]/) }]);
+    const confirmed = await readJson(await call.edit(notice.id, { translations: { de: { whatHappened: 'Am 5. Januar 2026 haben wir davon erfahren.' } } }));
+    expect((await call.act(notice.id, confirmed.number, 'submit', server.tokens.responder)).status).toBe(200);
+  });
+
+  it('refuses approval of a version in review that still holds suggested text (one stored before review checked it)', async () => {
+    const { notice, version } = await completeDraft(server.tokens.responder);
+    expect((await call.act(notice.id, version.number, 'submit', server.tokens.responder)).status).toBe(200);
+    // What an older release let through: suggested text in a version already in review.
+    const db = server.breachline.runtime.db.kysely;
+    const row = await db.selectFrom('noticeVersions').selectAll().where('id', '=', version.id).executeTakeFirstOrThrow();
+    const content = JSON.parse(row.content);
+    content.fields.whatHappened = '[[We became aware of it on January 5, 2026.]]';
+    await db.updateTable('noticeVersions').set({ content: canonicalContent(content), contentHash: contentHash(content) }).where('id', '=', version.id).execute();
+    const refused = await call.act(notice.id, version.number, 'approve', server.tokens.legal);
+    expect(refused.status).toBe(400);
+    expect((await readJson(refused)).detail).toBe(`version ${version.number} cannot be approved: suggested text to replace: whatHappened`);
+    expect(await sendable(notice.incidentId, 'individuals')).toBeNull();
+  });
+
   it('edits only the document’s own items', async () => {
     const { notice } = await completeDraft(server.tokens.responder);
     const unknown = await call.edit(notice.id, { fields: { notAField: 'x' } });
     expect(unknown.status).toBe(400);
-    expect((await readJson(unknown)).errors[0]).toMatchObject({ path: 'fields.notAField', message: expect.stringContaining('known: natureOfBreach') });
+    expect((await readJson(unknown)).errors[0]).toMatchObject({ path: 'fields.notAField', message: expect.stringContaining('known: whatHappened') });
     expect((await call.edit(notice.id, { html: '<p>raw</p>' })).status).toBe(400);
     expect((await call.edit(notice.id, { title: 'Only reports have one' })).status).toBe(400);
     expect((await call.edit(notice.id, { basedOn: 1, organizationName: 'Acme' })).status).toBe(409);
@@ -88,7 +121,7 @@ describe('an edit after approval', () => {
     expect((await call.act(notice.id, version.number, 'approve', server.tokens.legal)).status).toBe(200);
     expect(await sendable(incident.id, 'individuals')).not.toBeNull();
 
-    const edited = await call.edit(notice.id, { basedOn: version.number, fields: { contactPoint: 'dpo@acme.example' } });
+    const edited = await call.edit(notice.id, { basedOn: version.number, fields: { contact: 'dpo@acme.example' } });
     expect(edited.status).toBe(201);
     expect(await sendable(incident.id, 'individuals')).toBeNull();
     const after = await call.incident(incident.id);
@@ -102,7 +135,7 @@ describe('an edit after approval', () => {
   it('voids a report’s approval the same way', async () => {
     const incident = await incidentWithDuties(server);
     const notice = await readJson(await call.create(incident.id, { target: 'uk-gdpr:regulator:GB', organizationName: 'Acme Ltd' }));
-    const version = await readJson(await call.edit(notice.id, { fields: completeFields(notice) }));
+    const version = await readJson(await call.edit(notice.id, completeEdit(notice)));
     await call.act(notice.id, version.number, 'submit', server.tokens.responder);
     await call.act(notice.id, version.number, 'approve', server.tokens.legal);
     expect(await sendable(incident.id, 'uk-gdpr:regulator:GB')).toMatchObject({ number: version.number });
@@ -117,8 +150,8 @@ describe('untrusted text', () => {
   it('stays inert in previews: escaped in HTML, never evaluated, one line in the subject', async () => {
     const { notice } = await completeDraft(server.tokens.responder);
     const hostile = {
-      natureOfBreach: '<script>alert(1)</script>',
-      contactPoint: '{{#each this}}{{/each}} {{constructor.constructor "return 1"}}',
+      whatHappened: '<script>alert(1)</script>',
+      contact: '{{#each this}}{{/each}} {{constructor.constructor "return 1"}}',
       likelyConsequences: '<img src=x onerror=alert(1)>',
     };
     const edited = await readJson(await call.edit(notice.id, { fields: hostile, organizationName: 'Acme <b>Ltd</b>' }));

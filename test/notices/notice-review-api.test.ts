@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
-import { api, completeFields, incidentWithDuties, type Api } from './notice-api-support.js';
+import { api, completeEdit, completeFields, incidentWithDuties, type Api } from './notice-api-support.js';
 
 let server: TestServer;
 let call: Api;
@@ -15,7 +15,7 @@ async function submitted(incidentId: string, target: string, extra: Record<strin
   const created = await call.create(incidentId, { target, organizationName: 'Acme Ltd', ...extra });
   expect(created.status).toBe(201);
   const notice = await readJson(created);
-  const edited = await call.edit(notice.id, { basedOn: 1, fields: completeFields(notice) });
+  const edited = await call.edit(notice.id, { basedOn: 1, ...completeEdit(notice) });
   expect(edited.status).toBe(201);
   const version = await readJson(edited);
   expect((await call.act(notice.id, version.number, 'submit', server.tokens.responder)).status).toBe(200);
@@ -31,9 +31,14 @@ describe('notice review over the API', () => {
     const notice = await readJson(created);
     expect(notice.latest).toMatchObject({ number: 1, status: 'draft', locale: 'en', template: 'notices/individuals/en' });
     expect(notice.latest.regimes.sort()).toEqual(['eu-gdpr', 'uk-gdpr']);
-    // Drafted from the facts: the summary fills the nature of the breach; the rest is left for people.
-    expect(notice.latest.fields.natureOfBreach).toBe('A CRM export was readable from the internet.');
-    expect(notice.missingFields).toContain('contactPoint');
+    // Drafted from the facts, as suggested text: never the internal summary; the rest is left for people.
+    expect(notice.latest.fields).toEqual({
+      whatHappened: '[[We became aware of it on January 5, 2026.]]',
+      informationInvolved: '[[The personal information involved includes contact details (email addresses, phone numbers or postal addresses).]]',
+    });
+    expect(notice.latest.metadata).toEqual({ organizationName: 'Acme Ltd', senderName: 'Acme Ltd Privacy', senderAddress: 'privacy@acme.example' });
+    expect(notice.missingFields).toContain('contact');
+    expect(notice.requiredFields.find((f: { field: string }) => f.field === 'contact').covers.map((c: { regime: string }) => c.regime)).toEqual(['eu-gdpr', 'uk-gdpr']);
     expect((await call.incident(incident.id)).tracks.individuals).toBe('drafting');
 
     const edit = await readJson(await call.edit(notice.id, { basedOn: 1, fields: completeFields(notice) }));
@@ -42,11 +47,11 @@ describe('notice review over the API', () => {
     expect((await call.incident(incident.id)).tracks.individuals).toBe('in_review');
 
     const diff = await readJson(await call.get(`/notices/${notice.id}/diff?from=1&to=2`, server.tokens.legal));
-    expect(diff.changes.map((c: { field: string }) => c.field)).toContain('contactPoint');
-    expect(diff.changes.find((c: { field: string }) => c.field === 'contactPoint')).toEqual({ field: 'contactPoint', locale: 'en', from: null, to: 'Text for contactPoint.' });
+    expect(diff.changes.map((c: { field: string }) => c.field)).toContain('contact');
+    expect(diff.changes.find((c: { field: string }) => c.field === 'contact')).toEqual({ field: 'contact', locale: 'en', from: null, to: 'Text for contact.' });
     // Version 1 has blanks, so it cannot render: the diff says why instead of showing a blank.
     expect(diff.textPatch).toBeNull();
-    expect(diff.textUnavailable).toMatch(/contactPoint/);
+    expect(diff.textUnavailable).toMatch(/contact/);
 
     expect((await call.act(notice.id, 2, 'comments', server.tokens.legal, { body: 'Reads well.' })).status).toBe(201);
     const approved = await call.act(notice.id, 2, 'approve', server.tokens.legal);
@@ -72,7 +77,9 @@ describe('notice review over the API', () => {
     for (const obligation of regulators) {
       const { notice } = await submitted(incident.id, obligation.id);
       expect(notice).toMatchObject({ kind: 'report', target: obligation.id });
-      expect(notice.latest.metadata).toEqual({ organizationName: 'Acme Ltd', title: 'CRM export leaked', summary: 'A CRM export was readable from the internet.' });
+      // The responders' summary is internal: it arrives as suggested text a person must rewrite for the authority.
+      expect(notice.latest.metadata).toEqual({ organizationName: 'Acme Ltd', title: 'CRM export leaked', summary: '[[A CRM export was readable from the internet.]]' });
+      expect(notice.latest.facts).toMatchObject({ jurisdiction: obligation.jurisdiction, affected: obligation.jurisdiction === 'DE' ? 40_000 : 1_200, dataCategories: ['contact'] });
       const child = (await call.incident(incident.id)).obligations.find((o: { id: string }) => o.id === obligation.id);
       expect(child.status).toBe('in_review');
 
@@ -102,7 +109,7 @@ describe('notice review over the API', () => {
     expect(preview.status).toBe(200);
     const body = await readJson(preview);
     expect(body.html).toContain('Jo Bloggs');
-    expect(body.text).toContain('Text for contactPoint.');
+    expect(body.text).toContain('Text for contact.');
     expect(body.subject).toContain('Acme Ltd');
     // A preview renders one of the version's own locales: this one is written in en only.
     const zh = await call.get(`/notices/${notice.id}/versions/${version.number}/preview?locale=zh-CN`);

@@ -18,18 +18,20 @@ const rejectionsOf = async (incidentId: string, importId: string) => {
 describe('recipient import', () => {
   it('imports CSV with custom fields and answers with the summary', async () => {
     const id = await newIncident(server);
-    const csv = 'email,name,locale,jurisdiction,customer_id,plan\n Ann@Example.com ,Ann Smith,en,DE,c-1,gold\nbo@example.org,"Bo, Jr.",zh-cn,us-ca,c-2,\n';
+    const csv = 'email,name,locale,jurisdiction,customer_id,plan\n Ann@Example.com ,Ann Smith,en,DE,c-1,gold\nbo@example.org,"Bo, Jr.",zh-cn,us-ca,c-2,\ncy@example.pl,Cy,pl-pl,PL,c-3,\n';
     const response = await importFile(server, id, csv);
     expect(response.status).toBe(201);
     const summary = await readJson(response);
-    expect(summary).toMatchObject({ status: 'complete', accepted: 2, duplicates: 0, rejected: 0, total: 2 });
+    expect(summary).toMatchObject({ status: 'complete', accepted: 3, duplicates: 0, rejected: 0, total: 3 });
     expect(response.headers.get('location')).toBe(`/api/v1/incidents/${id}/recipient-imports/${summary.importId}`);
     expect(await allRecipients(server, id)).toEqual([
       { email: 'Ann@Example.com', name: 'Ann Smith', locale: 'en', jurisdiction: 'DE', custom: { customer_id: 'c-1', plan: 'gold' }, importId: summary.importId },
       { email: 'bo@example.org', name: 'Bo, Jr.', locale: 'zh-CN', jurisdiction: 'US-CA', custom: { customer_id: 'c-2' }, importId: summary.importId },
+      // A language no template ships for is kept, canonical: its reader falls back to where they live.
+      { email: 'cy@example.pl', name: 'Cy', locale: 'pl-PL', jurisdiction: 'PL', custom: { customer_id: 'c-3' }, importId: summary.importId },
     ]);
     const stored = await readJson(await server.request(response.headers.get('location')!));
-    expect(stored).toMatchObject({ id: summary.importId, format: 'csv', status: 'complete', accepted: 2, total: 2, failure: null });
+    expect(stored).toMatchObject({ id: summary.importId, format: 'csv', status: 'complete', accepted: 3, total: 3, failure: null });
   });
 
   it('imports NDJSON with custom fields; numbers and booleans become text', async () => {
@@ -63,7 +65,7 @@ describe('recipient import', () => {
     expect(lines.slice(1)).toEqual([
       '3,"email is missing",""',
       '4,"email is not a valid address","not-an-email"',
-      '5,"locale is not one of en, zh-CN","c@example.com"',
+      '5,"locale is not a language tag like de, en-GB or pt-BR","c@example.com"',
       '6,"jurisdiction is not an ISO 3166 code like DE or US-CA","d@example.com"',
       '7,"jurisdiction is not an ISO 3166 code like DE or US-CA","e@example.com"',
       '8,"has 3 fields; the header has 4",""',

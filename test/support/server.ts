@@ -25,7 +25,8 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await tempDb();
   await db.db.close(); // the server opens its own handle
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', BREACHLINE_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env });
+  // Notices name a real sender: with MAIL_FROM unset (env MAIL_FROM: '') drafts start with none.
+  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', BREACHLINE_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', MAIL_FROM: 'Acme Ltd Privacy <privacy@acme.example>', ...env });
   const logger = pino({ level: 'silent' });
   const server: TestServer = {
     url: '',

@@ -42,8 +42,40 @@ const finished = (send: SendJson) => send.status === 'complete' || send.status =
 const why = (send: SendJson) => (send.statusReason === null ? '' : ` (${send.statusReason})`);
 const statusLine = (send: SendJson) => `send ${send.id} ${send.status}${why(send)}: ${send.sent} of ${send.total} sent, ${send.failed} failed`;
 
+interface LanguagePlanJson {
+  noticeLocales: string[];
+  groups: Array<{ locale: string | null; jurisdiction: string | null; recipients: number; reads: string | null; reason: 'locale' | 'jurisdiction' | 'primary'; written: boolean }>;
+}
+
+const REASONS = { locale: 'their locale', jurisdiction: 'where they live', primary: 'the notice’s primary language' } as const;
+
 export function registerDeliveries(program: Command): void {
   const deliveries = program.command('deliveries').description('send the approved notice to individuals, and follow the send');
+
+  withExamples(
+    deliveries
+      .command('languages')
+      .argument('<incident>', 'incident id')
+      .description('which language each group of recipients reads the notice in, and whether the notice is written in it')
+      .option('--json', 'print the API’s JSON'),
+    ['breachline deliveries languages "$ID"'],
+  ).action(async (incident: string, options, command: Command) => {
+    const plan = await apiFor(command).get<LanguagePlanJson>(`/incidents/${encodeURIComponent(incident)}/deliveries/languages`);
+    if (options.json) return printJson(plan);
+    if (plan.groups.length === 0) return say(`no recipients yet: breachline recipients import ${incident} people.csv`);
+    printTable(
+      ['LOCALE', 'JURISDICTION', 'RECIPIENTS', 'READS', 'BECAUSE OF', 'WRITTEN'],
+      plan.groups.map((g) => [g.locale, g.jurisdiction, g.recipients, g.reads, REASONS[g.reason], g.written ? 'yes' : 'no']),
+    );
+    const missing = [...new Set(plan.groups.filter((g) => !g.written && g.reads !== null).map((g) => g.reads))];
+    say(
+      plan.noticeLocales.length === 0
+        ? 'no notice drafted yet'
+        : missing.length === 0
+          ? `the notice (${plan.noticeLocales.join(', ')}) is written in every language its recipients read`
+          : `the notice is written in ${plan.noticeLocales.join(', ')}; add ${missing.join(', ')} before sending`,
+    );
+  });
 
   withExamples(
     deliveries

@@ -9,7 +9,7 @@ export interface VersionJson {
   locale: string | null;
   locales: string[];
   stage: string | null;
-  metadata: { organizationName: string; title?: string; summary?: string };
+  metadata: { organizationName: string; senderName?: string; senderAddress?: string; title?: string; summary?: string };
   fields: Record<string, string>;
   translations: Record<string, Record<string, string>>;
   createdBy: string;
@@ -29,9 +29,18 @@ export interface NoticeJson {
   stage: string | null;
   latest: VersionJson;
   approvedNumber: number | null;
-  requiredFields: Array<{ field: string; label: string; citation: string | null; optional: boolean; requiredBy: string[] }>;
+  requiredFields: Array<{
+    field: string;
+    label: string;
+    citation: string | null;
+    optional: boolean;
+    requiredBy: string[];
+    covers: Array<{ regime: string; item: string; label: string; citation: string | null }>;
+  }>;
+  satisfiedByForm: Array<{ regime: string; item: string; label: string; citation: string | null }>;
   missingFields: string[];
   missingByLocale: Record<string, string[]>;
+  placeholders: string[];
 }
 
 export interface DiffJson {
@@ -49,12 +58,15 @@ export function printNoticeList(notices: NoticeJson[]): void {
   );
 }
 
-/** Blank required items: per locale for a notice to individuals, as one list for a report. */
+/** Blank required items: per locale for a notice to individuals, as one list for a report; then suggested text still to replace. */
 export function missingLines(notice: NoticeJson): string[] {
   const byLocale = Object.entries(notice.missingByLocale);
-  if (byLocale.length === 0) return [notice.missingFields.join(', ') || 'none'];
-  return byLocale.map(([locale, fields]) => `${locale}: ${fields.join(', ') || 'none'}`);
+  const lines = byLocale.length === 0 ? [notice.missingFields.join(', ') || 'none'] : byLocale.map(([locale, fields]) => `${locale}: ${fields.join(', ') || 'none'}`);
+  return notice.placeholders.length === 0 ? lines : [...lines, `suggested text to replace: ${notice.placeholders.join(', ')}`];
 }
+
+/** What one law's item is, as legal reads it: `eu-gdpr GDPR Art. 34(2): nature of the breach`. */
+const lawItem = (item: NoticeJson['satisfiedByForm'][number]): string => `${item.regime}${item.citation === null ? '' : ` ${item.citation}`}: ${item.label}`;
 
 /** The notice, its versions, what it must contain, and one version's words (the newest unless asked). */
 export function printNotice(notice: NoticeJson, versions: VersionJson[], shown: VersionJson): void {
@@ -66,14 +78,17 @@ export function printNotice(notice: NoticeJson, versions: VersionJson[], shown: 
     ['Approved', notice.approvedNumber === null ? null : `version ${notice.approvedNumber}`],
     ['Locales', notice.latest.locales.join(', ')],
     ['Organization', notice.latest.metadata.organizationName],
+    ['From', sender(notice.latest)],
   ]);
   const missing = missingLines(notice);
   printLine(`\nMissing:\n${missing.map((line) => `  ${line}`).join('\n')}`);
   printLine('\nRequired:');
+  // Each section (or report item) with the laws' items it satisfies, one per line so each citation reads whole.
   printTable(
-    ['FIELD', 'LABEL', 'REQUIRED BY', 'CITATION'],
-    notice.requiredFields.map((f) => [f.optional ? `${f.field} (optional)` : f.field, f.label, f.requiredBy.join(', '), f.citation]),
+    ['FIELD', 'LABEL', 'SATISFIES'],
+    notice.requiredFields.map((f) => [f.optional ? `${f.field} (optional)` : f.field, f.label, f.covers.map(lawItem).join('\n')]),
   );
+  if (notice.satisfiedByForm.length > 0) printLine(`\nSatisfied by the letter's form:\n${notice.satisfiedByForm.map((item) => `  ${lawItem(item)}`).join('\n')}`);
   printLine('\nVersions:');
   printTable(
     ['N', 'STATUS', 'BY', 'CREATED (UTC)', 'DECIDED BY', 'COMMENTS'],
@@ -109,6 +124,12 @@ export function printDiff(diff: DiffJson): void {
     if (change.from !== null) printLine(prefixed('- ', change.from));
     if (change.to !== null) printLine(prefixed('+ ', change.to));
   }
+}
+
+/** The sender a reader sees, or null for a report (and for a notice that names none yet). */
+function sender(version: VersionJson): string | null {
+  const { senderName, senderAddress } = version.metadata;
+  return senderAddress === undefined ? null : `${senderName ?? ''} <${senderAddress}>`.trim();
 }
 
 const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);

@@ -29,25 +29,27 @@ export function registerNotices(program: Command): void {
       .argument('<incident>', 'incident id')
       .description('draft a notice from the incident’s facts; prints its id')
       .requiredOption('--target <target>', '`individuals`, or the id of one of the incident’s regulator obligations')
-      .requiredOption('--organization <name>', 'the organisation the document speaks for')
-      .option('--locale <locale...>', 'notices to individuals: the locale(s) to write in, the primary first (e.g. en, zh-CN)')
+      .option('--organization <name>', 'the organisation the document speaks for (default: the organisation setting)')
+      .option('--locale <locale...>', 'notices to individuals: the locale(s) to write in, the primary first (default: the affected people’s languages)')
+      .option('--sender-name <name>', 'notices to individuals: the sender’s name readers see (default: the organisation setting, else MAIL_FROM)')
+      .option('--sender-address <address>', 'notices to individuals: the address the notice comes from')
       .option('--stage <stage>', 'a staged report: which one (default its first stage)')
       .option('--json', 'print the new notice’s JSON instead of its id'),
     [
-      'NOTICE=$(breachline notices draft "$ID" --target individuals --locale zh-CN en --organization "Acme Chat")',
+      'NOTICE=$(breachline notices draft "$ID" --target individuals --locale zh-CN de --organization "Acme Chat" --sender-address privacy@acme.example)',
       'breachline notices draft "$ID" --target eu-gdpr:regulator:DE --organization "Acme Ltd"',
     ],
   ).action(async (incident: string, options, command: Command) => {
     const locales = (options.locale ?? []) as string[];
+    const flags = { organizationName: options.organization, stage: options.stage, senderName: options.senderName, senderAddress: options.senderAddress };
     const created = await apiFor(command).post<NoticeJson>(`/incidents/${encodeURIComponent(incident)}/notices`, {
       target: options.target,
-      organizationName: options.organization,
       ...(locales.length === 1 ? { locale: locales[0] } : locales.length > 1 ? { locales } : {}),
-      ...(options.stage === undefined ? {} : { stage: options.stage }),
+      ...Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined)),
     });
     if (options.json) return printJson(created);
     printLine(created.id);
-    say(`drafted ${created.target} notice, version 1; missing ${missingLines(created).join('; ')}`);
+    say(`drafted ${created.target} notice, version 1 in ${created.latest.locales.join(', ') || 'its regime’s language'}; missing ${missingLines(created).join('; ')}`);
   });
 
   withExamples(
@@ -78,13 +80,15 @@ export function registerNotices(program: Command): void {
       .option('--primary <locale>', 'make this locale the primary one')
       .option('--remove-locale <locale>', 'stop writing the notice in this locale')
       .option('--organization <name>', 'the organisation the document speaks for')
+      .option('--sender-name <name>', 'notices to individuals: the sender’s name readers see')
+      .option('--sender-address <address>', 'notices to individuals: the address the notice comes from')
       .option('--title <title>', 'reports: the incident title the report opens with')
       .option('--summary <text>', 'reports: the incident summary')
       .option('--based-on <n>', 'the version you edited; if a newer one exists, refuse (exit 6)', wholeNumber(1))
       .option('--json', 'print the new version’s JSON instead of its number'),
     [
-      'breachline notices edit "$NOTICE" contactPoint="dpo@acme.example" measuresTaken="We closed the port" --based-on 1',
-      'breachline notices edit "$NOTICE" --locale en possibleHarm="Phishing by text message"',
+      'breachline notices edit "$NOTICE" contact="Our data protection officer: dpo@acme.example" whatWeAreDoing="We closed the port." --based-on 1',
+      'breachline notices edit "$NOTICE" --locale de likelyConsequences="Sie könnten betrügerische Nachrichten erhalten."',
       'breachline notices edit "$NOTICE" --file notice.yaml   # fields: {...}  translations: {en: {...}}',
     ],
   ).action(async (id: string, pairs: string[], options, command: Command) => {
@@ -102,7 +106,7 @@ export function registerNotices(program: Command): void {
   });
 
   for (const [action, description, example] of [
-    ['submit', 'send the newest version to legal review (refused while a required item is blank)', 'breachline notices submit "$NOTICE" 2'],
+    ['submit', 'send the newest version to legal review (refused while a required item is blank or suggested text remains)', 'breachline notices submit "$NOTICE" 2'],
     ['approve', 'legal: approve the version (not one you wrote); it may then be sent', 'breachline notices approve "$NOTICE" 2'],
     ['request-changes', 'legal: send the version back with a comment', 'breachline notices request-changes "$NOTICE" 2 --comment "Name the DPO"'],
   ] as const) {
@@ -159,10 +163,11 @@ export function registerNotices(program: Command): void {
     ['breachline notices preview "$NOTICE" 2 --locale zh-CN --name 李雷', 'breachline notices preview "$NOTICE" 2 --html > notice.html'],
   ).action(async (id: string, n: number, options, command: Command) => {
     const query = { locale: options.locale, name: options.name };
-    const preview = await apiFor(command).get<{ subject: string; html: string | null; text: string }>(`${notice(id)}/versions/${n}/preview`, query);
+    const preview = await apiFor(command).get<{ subject: string; from: string | null; html: string | null; text: string }>(`${notice(id)}/versions/${n}/preview`, query);
     if (options.json) return printJson(preview);
     if (options.html && preview.html === null) throw new CliError(`notice ${id} renders as text only`, EXIT.usage);
-    printLine((options.html ? preview.html! : `Subject: ${preview.subject}\n\n${preview.text}`).replace(/\n+$/, ''));
+    const headers = `${preview.from === null ? '' : `From: ${preview.from}\n`}Subject: ${preview.subject}`;
+    printLine((options.html ? preview.html! : `${headers}\n\n${preview.text}`).replace(/\n+$/, ''));
   });
 }
 
@@ -171,7 +176,7 @@ function itemsFromPairs(pairs: string[]): Record<string, string | null> {
   return Object.fromEntries(
     pairs.map((pair) => {
       const match = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(pair);
-      if (match === null) throw usageError(`"${pair}": expected key=value with a camelCase key (e.g. contactPoint="dpo@acme.example")`);
+      if (match === null) throw usageError(`"${pair}": expected key=value with a camelCase key (e.g. contact="dpo@acme.example")`);
       return [match[1]!, match[2] === '' ? null : match[2]!];
     }),
   );
@@ -189,7 +194,15 @@ function editBody(file: Record<string, unknown>, options: Record<string, unknown
   if (locale === undefined || locale === primary) Object.assign(fields, items);
   else translations[locale] = { ...(translations[locale] as object | undefined), ...items };
   if (options.removeLocale !== undefined) translations[options.removeLocale as string] = null;
-  const flags = { basedOn: options.basedOn, organizationName: options.organization, title: options.title, summary: options.summary, locale: options.primary };
+  const flags = {
+    basedOn: options.basedOn,
+    organizationName: options.organization,
+    senderName: options.senderName,
+    senderAddress: options.senderAddress,
+    title: options.title,
+    summary: options.summary,
+    locale: options.primary,
+  };
   const body = { ...file, fields, translations, ...Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined)) };
   return Object.fromEntries(Object.entries(body).filter(([key, value]) => !['fields', 'translations'].includes(key) || Object.keys(value as object).length > 0));
 }

@@ -2,9 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env.js';
 import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
-import type { DeliveryFailures } from '../delivery-failures.js';
-import type { DeliverySends } from '../send-service.js';
-import { failureSchema, failuresQuery, incidentParams, reasonBody, sendParams, sendSchema } from './delivery-schemas.js';
+import type { Deliveries } from '../deliveries-module.js';
+import { failureSchema, failuresQuery, incidentParams, languagePlanSchema, reasonBody, sendParams, sendSchema } from './delivery-schemas.js';
 import { PERMISSIONS } from '../../auth/permissions.js';
 
 const tags = ['deliveries'];
@@ -30,6 +29,15 @@ const listSends = secureRoute(PERMISSIONS.read, {
   summary: 'The incident’s sends with their progress, oldest first',
   request: { params: incidentParams },
   responses: { 200: jsonResponse(z.object({ items: z.array(sendSchema) }), 'The sends'), 404: notFound },
+});
+
+const languages = secureRoute(PERMISSIONS.read, {
+  method: 'get',
+  path: '/api/v1/incidents/{id}/deliveries/languages',
+  tags,
+  summary: 'Which language each group of recipients reads the notice in (their locale, where they live, or the notice’s primary language), and whether it is written in it',
+  request: { params: incidentParams },
+  responses: { 200: jsonResponse(languagePlanSchema, 'Recipients grouped by locale and jurisdiction, with their language'), 404: notFound },
 });
 
 const getSend = secureRoute(PERMISSIONS.read, {
@@ -79,7 +87,8 @@ const listFailures = secureRoute(PERMISSIONS.readPersonalData, {
   responses: { 200: jsonResponse(z.object({ items: z.array(failureSchema), nextCursor: z.string().nullable() }), 'A page of failures'), 404: notFound },
 });
 
-export function registerDeliveryRoutes(app: OpenAPIHono<AppEnv>, sends: DeliverySends, failures: DeliveryFailures): void {
+export function registerDeliveryRoutes(app: OpenAPIHono<AppEnv>, deliveries: Deliveries): void {
+  const { sends, failures } = deliveries;
   app.openapi(startSend, async (c) => {
     const { id } = c.req.valid('param');
     const send = await sends.start(id, c.get('actor'));
@@ -87,6 +96,7 @@ export function registerDeliveryRoutes(app: OpenAPIHono<AppEnv>, sends: Delivery
     return c.json(send, 202);
   });
   app.openapi(listSends, async (c) => c.json({ items: await sends.list(c.req.valid('param').id) }, 200));
+  app.openapi(languages, async (c) => c.json(await deliveries.languages(c.req.valid('param').id), 200));
   app.openapi(getSend, async (c) => c.json(await sends.get(c.req.valid('param').sendId), 200));
   app.openapi(pauseSend, async (c) => c.json(await sends.pause(c.req.valid('param').sendId, c.get('actor'), c.req.valid('json').reason), 200));
   app.openapi(resumeSend, async (c) => c.json(await sends.resume(c.req.valid('param').sendId, c.get('actor')), 200));

@@ -48,3 +48,19 @@ export const failureSchema = z
     error: z.string().nullable().openapi({ description: 'The server’s reply or the connection error' }),
   })
   .openapi('DeliveryFailure');
+
+export const languagePlanSchema = z
+  .object({
+    noticeLocales: z.array(z.string()).openapi({ description: 'The newest version’s locales, the primary first; empty before a notice is drafted' }),
+    groups: z.array(
+      z.object({
+        locale: z.string().nullable(),
+        jurisdiction: z.string().nullable(),
+        recipients: z.number().int(),
+        reads: z.string().nullable().openapi({ description: 'The notice language this group reads' }),
+        reason: z.enum(['locale', 'jurisdiction', 'primary']).openapi({ description: 'Their own locale, the official language where they live, or the notice’s primary language' }),
+        written: z.boolean().openapi({ description: 'The newest version is written in that language; a send is refused while any group’s is not' }),
+      }),
+    ),
+  })
+  .openapi('LanguagePlan');

@@ -1,87 +1,102 @@
-import type { Regime, RegimeRecipient } from '../obligations/regime-schema.js';
+import { BY_FORM, NOTICE_SECTIONS, type NoticeSection } from '../../obligations/notice-sections.js';
+import type { Regime, RegimeRecipient } from '../../obligations/regime-schema.js';
 
-/** One item a document must carry, merged across every regime that asks for it under this name. */
-export interface RequiredField {
-  field: string;
+/** One item a law requires, as its regime file words it. */
+export interface CoveredItem {
+  regime: string;
+  item: string;
   label: string;
   citation: string | null;
-  /** The regime file marks it "(optional)": shown when given, never demanded. */
+}
+
+/**
+ * One thing a document must carry and a person writes: a section of a notice to individuals, or an
+ * item of a report to a regulator. `covers` lists the laws' items it satisfies, so a reviewer sees
+ * that one section answers PIPL's "possible harm" and GDPR's "likely consequences" at once.
+ */
+export interface RequiredField {
+  /** The section id (`likelyConsequences`) or the report item's field. */
+  field: string;
+  /** What a reader of the checklist calls it: the section's name, or the report item's label. */
+  label: string;
+  citation: string | null;
+  /** Every law that names it marks it optional: shown when given, never demanded. */
   optional: boolean;
   requiredBy: string[];
+  covers: CoveredItem[];
 }
+
+/** What a notice to individuals for some regimes must say: its sections, and the items its form satisfies. */
+export interface NoticeRequirements {
+  sections: RequiredField[];
+  /** Items no person writes: the letter's title, headings, type size, plain language and date. */
+  byForm: CoveredItem[];
+}
+
+/** The sections' names as the console and the API's checklist show them (the notice itself words them per language). */
+export const SECTION_LABELS: Readonly<Record<NoticeSection, string>> = {
+  whatHappened: 'What happened and when',
+  informationInvolved: 'What information was involved',
+  likelyConsequences: 'What it could mean for the reader',
+  whatWeAreDoing: 'What we are doing',
+  identityProtection: 'Identity protection services offered',
+  whatYouCanDo: 'What the reader can do',
+  helpResources: 'Where else to get help',
+  securityFreeze: 'Police reports and security freezes',
+  yourRights: 'The reader’s rights',
+  contact: 'How to contact us',
+  otherInformation: 'Other information',
+};
 
 type Content = RegimeRecipient['requiredContents'][number];
 
-/**
- * Items a rendered document satisfies by its form, not by a value someone types: California's
- * title, headings and type size, HIPAA's plain language, PIPEDA's "in writing". Scoped to the
- * regime, because the same camelCase name could mean a value elsewhere. The templates' tests check
- * that the form is there (California's title and five headings, for instance).
- */
-const SATISFIED_BY_TEMPLATE: Readonly<Record<string, readonly string[]>> = {
-  'us-ca-1798.82': ['title', 'headings', 'presentation'],
-  'us-hipaa': ['plainLanguage'],
-  'ca-pipeda': ['format'],
-};
+const covered = (regime: Regime, content: Content): CoveredItem => ({ regime: regime.id, item: content.field, label: content.label, citation: content.citation ?? null });
 
-/**
- * Items that stand for another entry's list: s 26WL says the notice to individuals carries the
- * contents of the s 26WK statement, which the same regime file lists under its regulator entry.
- */
-const EXPANDED_FROM_ENTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'au-ndb': { statementContents: 'regulator' },
-};
-
-const isOptional = (content: Content) => /^\(optional\)/i.test(content.label);
-
-function expand(regime: Regime, contents: readonly Content[]): Content[] {
-  const skipped = new Set(SATISFIED_BY_TEMPLATE[regime.id] ?? []);
-  return contents.flatMap((content) => {
-    if (skipped.has(content.field)) return [];
-    const entryId = EXPANDED_FROM_ENTRY[regime.id]?.[content.field];
-    const entry = entryId === undefined ? undefined : regime.recipients.find((r) => r.id === entryId);
-    return entry === undefined ? [content] : entry.requiredContents;
-  });
+/** Adds one item to the field it belongs to; one law demanding a field outweighs another listing it as optional. */
+function add(into: Map<string, RequiredField>, field: string, label: string, regime: Regime, content: Content): void {
+  const known = into.get(field) ?? { field, label, citation: null, optional: true, requiredBy: [], covers: [] };
+  known.optional &&= content.optional === true;
+  if (!known.requiredBy.includes(regime.id)) known.requiredBy.push(regime.id);
+  known.covers.push(covered(regime, content));
+  into.set(field, known);
 }
 
-function merge(into: Map<string, RequiredField>, regime: Regime, contents: readonly Content[]): void {
-  for (const content of expand(regime, contents)) {
-    const known = into.get(content.field);
-    if (known === undefined) {
-      into.set(content.field, {
-        field: content.field,
-        label: content.label,
-        citation: content.citation ?? null,
-        optional: isOptional(content),
-        requiredBy: [regime.id],
-      });
-      continue;
-    }
-    // One regime demanding an item outweighs another listing it as optional.
-    known.optional = known.optional && isOptional(content);
-    if (!known.requiredBy.includes(regime.id)) known.requiredBy.push(regime.id);
-  }
-}
-
-/** The union of what the notice to individuals must say for each of these regimes. */
-export function individualNoticeFields(regimes: readonly Regime[]): RequiredField[] {
-  const fields = new Map<string, RequiredField>();
+/**
+ * The sections a notice must carry to satisfy each of these regimes, in the notice's reading
+ * order, each with the items it answers; an item the letter's form satisfies is listed apart.
+ */
+export function noticeRequirements(regimes: readonly Regime[]): NoticeRequirements {
+  const sections = new Map<string, RequiredField>();
+  const byForm: CoveredItem[] = [];
   for (const regime of regimes) {
-    for (const entry of regime.recipients.filter((r) => r.recipient === 'individuals')) merge(fields, regime, entry.requiredContents);
+    for (const entry of regime.recipients.filter((r) => r.recipient === 'individuals')) {
+      for (const content of entry.requiredContents) {
+        // The schema makes every item of a notice to individuals name its section.
+        const section = content.section as NoticeSection | typeof BY_FORM;
+        if (section === BY_FORM) byForm.push(covered(regime, content));
+        else add(sections, section, SECTION_LABELS[section], regime, content);
+      }
+    }
   }
-  return [...fields.values()];
+  const order = (field: string) => NOTICE_SECTIONS.indexOf(field as NoticeSection);
+  return { sections: [...sections.values()].sort((a, b) => order(a.field) - order(b.field)), byForm };
 }
 
 /**
  * What one report must say. A stage with its own list (NIS2's early warning, CAC's final summary)
  * uses that list; a stage without one (GDPR's notification, CAC's initial report) carries the
- * entry's list.
+ * entry's list. Items the report's form satisfies (PIPEDA's "in writing") ask nobody for words.
  */
 export function reportFields(regime: Regime, entry: RegimeRecipient, stageId: string | null): RequiredField[] {
   const stage = stageId === null ? undefined : entry.stages?.find((s) => s.id === stageId);
   const contents = stage?.requiredContents !== undefined && stage.requiredContents.length > 0 ? stage.requiredContents : entry.requiredContents;
   const fields = new Map<string, RequiredField>();
-  merge(fields, regime, contents);
+  for (const content of contents) {
+    if (content.section === BY_FORM) continue;
+    add(fields, content.field, content.label, regime, content);
+    const field = fields.get(content.field) as RequiredField;
+    field.citation ??= content.citation ?? null;
+  }
   return [...fields.values()];
 }
 
@@ -89,11 +104,6 @@ export function reportFields(regime: Regime, entry: RegimeRecipient, stageId: st
 export function reportFieldNames(regime: Regime, entry: RegimeRecipient): Set<string> {
   const stages = (entry.stages ?? []).map((s) => s.id);
   return new Set([null, ...stages].flatMap((stage) => reportFields(regime, entry, stage).map((f) => f.field)));
-}
-
-/** Names of the non-optional fields with no usable value, in the order the regimes list them. */
-export function missingFrom(fields: readonly RequiredField[], values: Readonly<Record<string, unknown>>): string[] {
-  return fields.filter((f) => !f.optional && !hasText(values[f.field])).map((f) => f.field);
 }
 
 export const hasText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;

@@ -1,5 +1,5 @@
 import type { DocumentData } from './template-helpers.js';
-import type { RequiredField } from './required-fields.js';
+import type { RequiredField } from './content-model.js';
 import { TemplateRenderError } from './template-helpers.js';
 
 /** The helpers' view of one document: what it requires and what its templates may name. */
@@ -7,8 +7,6 @@ export function documentData(options: {
   fields: readonly RequiredField[];
   values: Readonly<Record<string, string | undefined>>;
   knownFields: Iterable<string>;
-  regimes?: Iterable<string>;
-  knownRegimes?: Iterable<string>;
   stage?: string | null;
   knownStages?: Iterable<string>;
 }): DocumentData {
@@ -16,8 +14,6 @@ export function documentData(options: {
     fields: new Map(options.fields.map((f) => [f.field, f])),
     values: options.values,
     knownFields: new Set(options.knownFields),
-    regimes: new Set(options.regimes ?? []),
-    knownRegimes: new Set(options.knownRegimes ?? []),
     stage: options.stage ?? null,
     knownStages: new Set(options.knownStages ?? []),
     rendered: new Set(),

@@ -1,17 +1,21 @@
-import { InvalidInputError } from '../errors.js';
-import type { Regime } from '../obligations/regime-schema.js';
+import { InvalidInputError } from '../../errors.js';
+import { NOTICE_SECTIONS } from '../../obligations/notice-sections.js';
+import type { Regime } from '../../obligations/regime-schema.js';
+import { noticeRequirements, SECTION_LABELS, type RequiredField } from './content-model.js';
 import { assertAllRendered, documentData } from './document-data.js';
-import { checkRequiredFields, individualNoticeInputSchema, parseInput, type NoticeContent } from './notice-input.js';
+import { longDate } from './locale-phrases.js';
 import { withRecipientSlots } from './recipient-slots.js';
-import { individualNoticeFields } from './required-fields.js';
+import { checkRequiredFields, individualNoticeInputSchema, parseInput, type NoticeContent } from './render-inputs.js';
 import { TemplateRenderError } from './template-helpers.js';
-import type { TemplateRegistry } from './template-registry.js';
+import { NOTICES, type TemplateRegistry } from './template-registry.js';
 
 export interface IndividualNoticeOptions {
   /** Overrides the recipient's own locale. */
   locale?: string;
   /** Ids of the regimes whose notice to individuals this one message must satisfy. */
   regimes: readonly string[];
+  /** The day the notice is dated (UTC ISO instant): the day it is sent, or today for a preview. */
+  date: string;
 }
 
 export interface RenderedMessage {
@@ -32,13 +36,12 @@ export type RecipientRender = (recipient: RecipientView) => RenderedMessage;
 export interface LocalizedNoticeOptions {
   locale: string;
   regimes: readonly string[];
+  date: string;
   /** How errors name the document: `notice`, `notice in zh-CN`. */
   what: string;
   /** Where its items sit in the caller's input, for error paths: `content.fields`, `translations.zh-CN`. */
   itemsAt: string;
 }
-
-const NOTICES = 'notices/individuals';
 
 /** The regimes named, each checked to exist and to have a notice to individuals. */
 export function noticeRegimes(definitions: readonly Regime[], ids: readonly string[]): Regime[] {
@@ -56,10 +59,20 @@ export function noticeRegimes(definitions: readonly Regime[], ids: readonly stri
 }
 
 /**
+ * Every section a notice may carry: those the regimes require, then the rest as optional, so a
+ * writer may add a section no law demands (what the reader can do, say) and it is printed.
+ */
+export function noticeSections(required: readonly RequiredField[]): RequiredField[] {
+  return NOTICE_SECTIONS.map(
+    (section) => required.find((f) => f.field === section) ?? { field: section, label: SECTION_LABELS[section], citation: null, optional: true, requiredBy: [], covers: [] },
+  );
+}
+
+/**
  * Everything about one locale's notice that is the same for every recipient, done once: the
- * template set, the regimes, the required items (every item any named regime requires must be
- * filled; the error names the missing ones) and the helpers' document data. The function it
- * returns is a full render of one recipient.
+ * template set, the regimes, the required sections (every section a named regime maps an item to
+ * must be written; the error names the missing ones) and the helpers' document data. The function
+ * it returns is a full render of one recipient.
  */
 function localizedRender(registry: TemplateRegistry, definitions: readonly Regime[], content: NoticeContent, options: LocalizedNoticeOptions): RecipientRender {
   const set = registry.get(`${NOTICES}/${options.locale}`);
@@ -68,22 +81,15 @@ function localizedRender(registry: TemplateRegistry, definitions: readonly Regim
     throw new InvalidInputError(message, [{ path: 'locale', message }]);
   }
   if (set.html === null) throw new TemplateRenderError(`template ${set.key} has no HTML body`);
-  const regimes = noticeRegimes(definitions, options.regimes);
-  const fields = individualNoticeFields(regimes);
-  checkRequiredFields(fields, content.fields, options.what, options.itemsAt);
-  const doc = documentData({
-    fields,
-    values: content.fields,
-    knownFields: individualNoticeFields(definitions).map((f) => f.field),
-    regimes: regimes.map((r) => r.id),
-    knownRegimes: definitions.map((r) => r.id),
-  });
+  const { sections } = noticeRequirements(noticeRegimes(definitions, options.regimes));
+  checkRequiredFields(sections, content.fields, options.what, options.itemsAt);
+  const doc = documentData({ fields: noticeSections(sections), values: content.fields, knownFields: NOTICE_SECTIONS });
   const data = { doc };
-  const { organization } = content;
+  const shared = { organization: content.organization, notice: { date: longDate(options.locale, options.date) } };
   return (recipient) => {
-    // Which items a rendering printed is checked every time, so no text leaves here incomplete.
+    // Which sections a rendering printed is checked every time, so no text leaves here incomplete.
     doc.rendered.clear();
-    const rendered = registry.render(set, { organization, recipient: { name: recipient.name, custom: recipient.custom } }, data);
+    const rendered = registry.render(set, { ...shared, recipient: { name: recipient.name, custom: recipient.custom } }, data);
     assertAllRendered(set.key, doc);
     // The set's HTML body was checked above; the registry's result type cannot know that.
     return { subject: rendered.subject, html: rendered.html as string, text: rendered.text };
@@ -114,6 +120,6 @@ export function renderIndividualNotice(
     const message = `no locale given (known: ${registry.namesUnder(NOTICES).join(', ')})`;
     throw new InvalidInputError(message, [{ path: 'locale', message }]);
   }
-  const render = localizedRender(registry, definitions, content, { locale, regimes: options.regimes, what: 'notice', itemsAt: 'content.fields' });
+  const render = localizedRender(registry, definitions, content, { locale, regimes: options.regimes, date: options.date, what: 'notice', itemsAt: 'content.fields' });
   return render({ name: recipient.name, custom: recipient.custom ?? {} });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { fieldIssues, InvalidInputError } from '../errors.js';
-import type { RequiredField } from './required-fields.js';
+import { fieldIssues, InvalidInputError } from '../../errors.js';
+import { DATA_CATEGORIES } from '../../lifecycle/scope.js';
+import type { RequiredField } from './content-model.js';
 
 /**
  * What callers hand the renderer, as zod schemas. Everything here comes from incidents and
@@ -10,10 +11,11 @@ import type { RequiredField } from './required-fields.js';
 const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 export const isSingleLine = (value: string): boolean => !LINE_BREAK_OR_CONTROL.test(value);
 
-const singleLine = (max: number) =>
+export const singleLine = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max).refine(isSingleLine, 'must be one line: line breaks and control characters are refused');
 const camelKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase key');
 const fieldValues = z.record(camelKey, z.string().max(20_000));
+const instant = z.iso.datetime({ offset: true });
 
 export const organizationSchema = z.strictObject({ name: singleLine(200) });
 
@@ -34,36 +36,55 @@ export type RecipientInput = z.infer<typeof noticeRecipientSchema>;
 export const individualNoticeInputSchema = z.strictObject({ content: noticeContentSchema, recipient: noticeRecipientSchema });
 export type IndividualNoticeInput = z.infer<typeof individualNoticeInputSchema>;
 
+/** What a report states about the incident in the authority's own jurisdiction, from the incident's recorded scope. */
+export const reportFactsSchema = z.strictObject({
+  jurisdiction: z.string().min(2).max(6),
+  /** The people affected in that jurisdiction. */
+  affected: z.number().int().min(0),
+  /**
+   * A duty owed in each member state of a union (GDPR, NIS2) also states the people affected across
+   * the regime's territory, which a lead authority needs; null when that is the same number.
+   */
+  territory: z.strictObject({ code: z.string().min(2).max(6), affected: z.number().int().min(0) }).nullable(),
+  dataCategories: z.array(z.enum(DATA_CATEGORIES)),
+  occurredAt: instant.nullable(),
+  awarenessAt: instant.nullable(),
+});
+export type ReportFacts = z.infer<typeof reportFactsSchema>;
+
 export const regulatorReportInputSchema = z.strictObject({
   organization: organizationSchema,
   incident: z.strictObject({ title: singleLine(200), summary: z.string().trim().min(1, 'must not be empty').max(10_000) }),
+  facts: reportFactsSchema.optional(),
   fields: fieldValues,
 });
 export type RegulatorReportInput = z.infer<typeof regulatorReportInputSchema>;
 
+const sender = z.strictObject({ name: singleLine(200), address: z.email('must be an email address') });
+
 /**
  * A stored version of a notice to individuals, read back before any template sees it: the words
  * were checked when they were written, but what reaches a mail is checked again where it is used.
- * Paths name the version's own keys (`metadata.organizationName`, `translations.zh-CN.contactPoint`).
+ * Paths name the version's own keys (`metadata.organizationName`, `translations.zh-CN.contact`).
  */
 export const individualVersionSchema = z
   .object({
     locale: z.string().min(1),
     regimes: z.array(z.string()),
-    metadata: z.object({ organizationName: singleLine(200) }),
+    metadata: z.object({ organizationName: singleLine(200), senderName: sender.shape.name.optional(), senderAddress: sender.shape.address.optional() }),
     fields: fieldValues,
     translations: z.record(z.string().min(1), fieldValues).optional(),
   })
   .refine((version) => version.translations?.[version.locale] === undefined, { path: ['translations'], message: 'must not repeat the primary locale' });
 
 function requirementMessage(field: RequiredField): string {
-  const where = field.citation === null ? '' : ` (${field.citation})`;
-  return `required by ${field.requiredBy.join(', ')}${where}: ${field.label}`;
+  const laws = field.covers.map((c) => (c.citation === null ? c.regime : `${c.regime} (${c.citation})`));
+  return `required by ${[...new Set(laws)].join(', ')}: ${field.label}`;
 }
 
 /**
  * The schema of the `fields` part for one set of required items, each named, so a missing or
- * blank one is reported by its field name and the regimes that ask for it.
+ * blank one is reported by its field name and the laws that ask for it.
  */
 export function requiredFieldsSchema(fields: readonly RequiredField[]) {
   const shape: Record<string, z.ZodType> = {};

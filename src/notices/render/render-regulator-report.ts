@@ -1,9 +1,9 @@
-import { NotFoundError } from '../errors.js';
-import type { Regime } from '../obligations/regime-schema.js';
+import { NotFoundError } from '../../errors.js';
+import type { Regime } from '../../obligations/regime-schema.js';
+import { reportFieldNames, reportFields } from './content-model.js';
 import { assertAllRendered, documentData, filledFields } from './document-data.js';
-import { checkRequiredFields, parseInput, regulatorReportInputSchema } from './notice-input.js';
+import { checkRequiredFields, parseInput, regulatorReportInputSchema } from './render-inputs.js';
 import { resolveReport, type ReportTarget } from './report-target.js';
-import { reportFieldNames, reportFields } from './required-fields.js';
 import type { TemplateRegistry } from './template-registry.js';
 
 export interface RenderedReport {
@@ -44,6 +44,8 @@ export function renderRegulatorReport(registry: TemplateRegistry, definitions: r
       citation: entry.citation,
       stageName: stage?.name ?? null,
       jurisdiction: resolved.jurisdiction,
+      // The scope in the authority's own jurisdiction, as the version recorded it; null on a report drafted without it.
+      facts: parsed.facts ?? null,
     },
   };
   const rendered = registry.render(set, view, { doc });

@@ -1,5 +1,5 @@
-import { InvalidInputError, NotFoundError } from '../errors.js';
-import type { Regime, RegimeRecipient } from '../obligations/regime-schema.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+import type { Regime, RegimeRecipient } from '../../obligations/regime-schema.js';
 
 /** Which report: a regime, which of its regulator duties, and which stage of a staged duty. */
 export interface ReportTarget {

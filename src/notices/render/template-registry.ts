@@ -2,8 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { readPhrases, type LocalePhrases } from './locale-phrases.js';
 import { calledPartials, templateProblems } from './template-checks.js';
-import { registerHelpers } from './template-helpers.js';
+import { registerHelpers, TemplateRenderError } from './template-helpers.js';
 
 /** A template file that cannot be used; start-up stops and names it. */
 export class TemplateFileError extends Error {
@@ -16,7 +17,10 @@ export class TemplateFileError extends Error {
   }
 }
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+/** Where the notices to individuals live, one folder per locale. */
+export const NOTICES = 'notices/individuals';
 
 type Render = (view: object, options: { data: object; partials: Record<string, Render> }) => string;
 type Format = 'html' | 'text';
@@ -56,11 +60,17 @@ export class TemplateRegistry {
   private constructor(
     private readonly sets: ReadonlyMap<string, TemplateSet>,
     private readonly partials: Readonly<Record<Format, Record<string, Render>>>,
+    private readonly phrasesByLocale: ReadonlyMap<string, LocalePhrases>,
   ) {}
 
   static async load(dir: string = DEFAULT_TEMPLATES_DIR): Promise<TemplateRegistry> {
     const env = Handlebars.create();
-    registerHelpers(env);
+    const phrases = new Map<string, LocalePhrases>();
+    registerHelpers(env, (locale) => {
+      const found = phrases.get(locale);
+      if (found === undefined) throw new TemplateRenderError(`no phrases for locale "${locale}" (known: ${[...phrases.keys()].join(', ')})`);
+      return found;
+    });
     const shown = (file: string) => relative(dir, file).split(sep).join('/');
     const sources: Source[] = [];
     const partialNames: Record<Format, Set<string>> = { html: new Set(), text: new Set() };
@@ -116,8 +126,19 @@ export class TemplateRegistry {
         throw new TemplateFileError(key, [`needs a subject.hbs and a body (body.hbs, or body.txt.hbs with an optional body.html.hbs)`]);
       }
       complete.set(key, { key, subject: set.subject, html: set.html ?? null, text: set.text });
+      if (dirname(key) === NOTICES) {
+        const file = `${key}/phrases.yaml`;
+        const read = await readPhrases(join(dir, file));
+        if ('problems' in read) throw new TemplateFileError(file, read.problems);
+        phrases.set(basename(key), read.phrases);
+      }
     }
-    return new TemplateRegistry(complete, partials);
+    return new TemplateRegistry(complete, partials, phrases);
+  }
+
+  /** A notice language's phrases (see locale-phrases.ts); every shipped locale has them. */
+  phrases(locale: string): LocalePhrases | undefined {
+    return this.phrasesByLocale.get(locale);
   }
 
   /** The template set at `key`, or undefined. */

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env.js';
 import { jsonBody, jsonResponse, problemResponse, secureRoute } from '../../http/secure-route.js';
-import { commentSchema, createNoticeSchema, editNoticeSchema, previewQuerySchema } from '../notice-inputs.js';
+import { commentSchema, createNoticeSchema, editNoticeSchema, previewQuerySchema } from '../notice-requests.js';
 import type { Notices } from '../notice-service.js';
 import {
   commentViewSchema,

@@ -15,6 +15,8 @@ export const diffQuery = z.object({
   to: z.coerce.number().int().min(1).openapi({ example: 2 }),
 });
 
+const coveredItem = z.object({ regime: z.string(), item: z.string(), label: z.string(), citation: z.string().nullable() }).openapi('CoveredItem');
+
 export const commentViewSchema = z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: instant }).openapi('NoticeCommentView');
 
 export const versionSchema = z
@@ -28,9 +30,28 @@ export const versionSchema = z
     locales: z.array(z.string()).openapi({ description: 'Every locale the notice is written in, the primary first; empty for reports', example: ['zh-CN', 'en'] }),
     regimes: z.array(z.string()),
     stage: z.string().nullable(),
-    metadata: z.object({ organizationName: z.string(), title: z.string().optional(), summary: z.string().optional() }),
-    fields: z.record(z.string(), z.string()).openapi({ description: 'The items (a notice to individuals: in its primary locale)' }),
+    metadata: z.object({
+      organizationName: z.string(),
+      senderName: z.string().optional().openapi({ description: 'Notices to individuals: the sender’s name the reader sees' }),
+      senderAddress: z.string().optional().openapi({ description: 'Notices to individuals: the address the notice comes from' }),
+      title: z.string().optional(),
+      summary: z.string().optional(),
+    }),
+    fields: z.record(z.string(), z.string()).openapi({
+      description: 'The items: a notice to individuals’ sections (in its primary locale), keyed by section; a report’s items. Text between [[ and ]] is suggested text a person must replace',
+    }),
     translations: z.record(z.string(), z.record(z.string(), z.string())).openapi({ description: 'The other locales’ items, keyed by locale' }),
+    facts: z
+      .object({
+        jurisdiction: z.string(),
+        affected: z.number().int(),
+        territory: z.object({ code: z.string(), affected: z.number().int() }).nullable(),
+        dataCategories: z.array(z.string()),
+        occurredAt: instant.nullable(),
+        awarenessAt: instant.nullable(),
+      })
+      .optional()
+      .openapi({ description: 'Reports: the scope the report states, in the authority’s jurisdiction, as the incident recorded it when the version was written' }),
     createdBy: z.string(),
     createdAt: instant,
     submittedBy: z.string().nullable(),
@@ -53,16 +74,30 @@ export const noticeSchema = z
     createdAt: instant,
     latest: versionSchema,
     approvedNumber: z.number().int().nullable(),
-    requiredFields: z.array(
-      z.object({ field: z.string(), label: z.string(), citation: z.string().nullable(), optional: z.boolean(), requiredBy: z.array(z.string()) }),
-    ),
+    requiredFields: z
+      .array(
+        z.object({
+          field: z.string().openapi({ description: 'A notice’s section (whatHappened, informationInvolved, likelyConsequences, ...) or a report’s item' }),
+          label: z.string(),
+          citation: z.string().nullable(),
+          optional: z.boolean(),
+          requiredBy: z.array(z.string()),
+          covers: z.array(coveredItem).openapi({ description: 'Each law’s item it satisfies: one section answers every law that asks for that concept' }),
+        }),
+      )
+      .openapi({ description: 'What the document must say: a notice’s sections in reading order, or a report’s items' }),
+    satisfiedByForm: z.array(coveredItem).openapi({ description: 'Notices to individuals: items the letter’s form satisfies (title, headings, the date), which nobody writes' }),
     missingFields: z.array(z.string()).openapi({
       description: 'Blank required items: the primary locale’s by name, the other locales’ as `translations.<locale>.<field>`, then metadata keys',
-      example: ['contactPoint', 'translations.zh-CN.possibleHarm'],
+      example: ['contact', 'translations.zh-CN.likelyConsequences'],
     }),
     missingByLocale: z
       .record(z.string(), z.array(z.string()))
-      .openapi({ description: 'Notices to individuals: each locale’s blank required items', example: { 'zh-CN': ['possibleHarm'], en: [] } }),
+      .openapi({ description: 'Notices to individuals: each locale’s blank required items', example: { 'zh-CN': ['likelyConsequences'], en: [] } }),
+    placeholders: z.array(z.string()).openapi({
+      description: 'Items still holding suggested text ([[...]]) a person must confirm or rewrite, named as missingFields names them; they block review and approval',
+      example: ['informationInvolved', 'translations.de.whatHappened'],
+    }),
   })
   .openapi('Notice');
 
@@ -84,5 +119,10 @@ export const diffSchema = z
   .openapi('NoticeDiff');
 
 export const previewSchema = z
-  .object({ subject: z.string(), html: z.string().nullable(), text: z.string() })
+  .object({
+    subject: z.string(),
+    from: z.string().nullable().openapi({ description: 'Notices to individuals: the sender as the From header shows it', example: '"Acme Ltd" <privacy@acme.example>' }),
+    html: z.string().nullable(),
+    text: z.string(),
+  })
   .openapi('NoticePreview');

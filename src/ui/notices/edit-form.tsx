@@ -1,5 +1,5 @@
 import type { NoticeView } from '../../notices/notice-view.js';
-import type { RequiredField } from '../../notices/required-fields.js';
+import type { RequiredField } from '../../notices/render/content-model.js';
 import { Field, issueFor, PostForm, submitted } from '../components/forms.js';
 import type { FormFailure, FormValues } from '../form-action.js';
 import type { PageContext } from '../page-context.js';

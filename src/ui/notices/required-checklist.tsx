@@ -1,5 +1,5 @@
 import type { NoticeView } from '../../notices/notice-view.js';
-import type { RequiredField } from '../../notices/required-fields.js';
+import type { RequiredField } from '../../notices/render/content-model.js';
 
 /** One item's state in one language, in words and a mark, so it does not rest on colour. */
 function ItemState(props: { field: RequiredField; missing: boolean }) {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { completeFields, incidentWithDuties } from '../../notices/notice-api-support.js';
+import { completeEdit, completeFields, incidentWithDuties } from '../../notices/notice-api-support.js';
 import { readJson } from '../../support/server.js';
 import { cliTestContext, downUrl } from '../cli-runner.js';
 
@@ -29,7 +29,7 @@ describe('breachline notices', () => {
     incident = await incidentWithDuties(t.server);
     // Two reports drafted over the API: one taken to review (legal sends it back), one left a draft.
     de = await post(`/incidents/${incident.id}/notices`, { target: 'eu-gdpr:regulator:DE', organizationName: 'Acme Ltd' });
-    await post(`/notices/${de.id}/versions`, { fields: completeFields(de) });
+    await post(`/notices/${de.id}/versions`, completeEdit(de));
     await post(`/notices/${de.id}/versions/2/submit`);
     gb = await post(`/incidents/${incident.id}/notices`, { target: 'uk-gdpr:regulator:GB', organizationName: 'Acme Ltd' });
 
@@ -43,7 +43,7 @@ describe('breachline notices', () => {
     ]);
     expect(drafted.code, drafted.stderr).toBe(0);
     id = drafted.stdout.trim();
-    expect(drafted.stderr).toMatch(/^drafted individuals notice, version 1; missing en: .*contactPoint.*; zh-CN: .*contactPoint/);
+    expect(drafted.stderr).toMatch(/^drafted individuals notice, version 1 in en, zh-CN; missing en: .*contact.*; zh-CN: .*contact.*; suggested text to replace: whatHappened, informationInvolved, translations\.zh-CN\.whatHappened/);
     expect(noTarget).toMatchObject({ code: 2, stdout: '' });
     expect(noTarget.stderr).toMatch(/required option '--target <target>' not specified/);
     expect(badVersion.code).toBe(2);
@@ -54,7 +54,7 @@ describe('breachline notices', () => {
     expect(down.code).toBe(3);
     expect(down.stderr).toMatch(/^breachline: cannot reach http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
     notice = await get(`/notices/${id}`);
-    expect(notice.latest).toMatchObject({ number: 1, locales: ['en', 'zh-CN'], metadata: { organizationName: 'Acme Ltd' } });
+    expect(notice.latest).toMatchObject({ number: 1, locales: ['en', 'zh-CN'], metadata: { organizationName: 'Acme Ltd', senderAddress: 'privacy@acme.example' } });
     expect((await get(`/notices/${gb.id}`)).latest.number).toBe(1); // the refused edit sent nothing
   });
 
@@ -66,8 +66,10 @@ describe('breachline notices', () => {
     expect(list.stdout).toMatch(new RegExp(`^${de.id}\\s+eu-gdpr:regulator:DE\\s+in_review\\s+2\\s+-\\s+-\\s+0$`, 'm'));
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/^Status:\s+version 1 draft$/m);
-    expect(show.stdout).toMatch(/^Missing:\n {2}en: .*contactPoint.*\n {2}zh-CN: .*contactPoint/m);
-    expect(show.stdout).toMatch(/^FIELD\s+LABEL\s+REQUIRED BY\s+CITATION$/m);
+    expect(show.stdout).toMatch(/^From:\s+Acme Ltd Privacy <privacy@acme\.example>$/m);
+    expect(show.stdout).toMatch(/^Missing:\n {2}en: .*contact.*\n {2}zh-CN: .*contact.*\n {2}suggested text to replace: /m);
+    expect(show.stdout).toMatch(/^FIELD\s+LABEL\s+SATISFIES$/m);
+    expect(show.stdout).toMatch(/^contact\s+How to contact us\s+eu-gdpr GDPR Art\. 33\(3\)\(b\): /m);
     expect(show.stdout).toMatch(/^Version 1 \(draft\), zh-CN:\n {2}\w+: /m);
   });
 
@@ -79,11 +81,11 @@ describe('breachline notices', () => {
     const fromFile = await t.cli(['notices', 'edit', id, '--file', file, '--based-on', '1'], responder());
     expect(fromFile).toMatchObject({ code: 0, stdout: '2\n' });
     expect(fromFile.stderr).toBe(`notice ${id}: version 2 (draft); missing en: none; zh-CN: none\n`);
-    const pair = await t.cli(['notices', 'edit', id, '--locale', 'zh-CN', 'contactPoint=数据保护官 dpo@acme.example', '--based-on', '2'], responder());
+    const pair = await t.cli(['notices', 'edit', id, '--locale', 'zh-CN', 'contact=数据保护官 dpo@acme.example', '--based-on', '2'], responder());
     expect(pair).toMatchObject({ code: 0, stdout: '3\n' });
     const v3 = (await get(`/notices/${id}`)).latest;
     expect(v3.fields).toEqual({ ...notice.latest.fields, ...items });
-    expect(v3.translations['zh-CN']).toMatchObject({ contactPoint: '数据保护官 dpo@acme.example', likelyConsequences: '中文：likelyConsequences' });
+    expect(v3.translations['zh-CN']).toMatchObject({ contact: '数据保护官 dpo@acme.example', likelyConsequences: '中文：likelyConsequences' });
 
     const submitted = await t.cli(['notices', 'submit', id, '3'], responder());
     expect(submitted).toMatchObject({ code: 0, stdout: `notice ${id} version 3: in_review\n` });
@@ -101,14 +103,14 @@ describe('breachline notices', () => {
       t.cli(['notices', 'request-changes', de.id, '2', '--comment', 'Say when it started.'], legal()),
     ]);
     expect(diff.code, diff.stderr).toBe(0);
-    expect(diff.stdout).toBe('version 2 -> 3: 1 change(s)\n\ncontactPoint (zh-CN)\n- 中文：contactPoint\n+ 数据保护官 dpo@acme.example\n');
+    expect(diff.stdout).toBe('version 2 -> 3: 1 change(s)\n\ncontact (zh-CN)\n- 中文：contact\n+ 数据保护官 dpo@acme.example\n');
     expect(preview.code, preview.stderr).toBe(0);
-    expect(preview.stdout).toMatch(/^Subject: Acme Ltd：个人信息泄露事件告知\n\n/);
+    expect(preview.stdout).toMatch(/^From: "Acme Ltd Privacy" <privacy@acme\.example>\nSubject: Acme Ltd：个人信息安全事件告知\n\n/);
     expect(preview.stdout).toContain('尊敬的李雷：');
     expect(preview.stdout).toContain('数据保护官 dpo@acme.example');
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
-    expect(html.stdout).toContain('Text for contactPoint.');
-    expect(JSON.parse(shown.stdout)).toMatchObject({ number: 2, status: 'draft', translations: { 'zh-CN': { contactPoint: '中文：contactPoint' } } });
+    expect(html.stdout).toContain('Text for contact.');
+    expect(JSON.parse(shown.stdout)).toMatchObject({ number: 2, status: 'draft', translations: { 'zh-CN': { contact: '中文：contact' } } });
     expect(refused.code).toBe(4);
     expect(refused.stderr).toMatch(/^breachline: 403 /);
     expect(comment.code, comment.stderr).toBe(0);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentData } from '../../src/notices/document-data.js';
-import { withRecipientSlots } from '../../src/notices/recipient-slots.js';
-import type { RecipientRender, RecipientView } from '../../src/notices/render-individual-notice.js';
-import { TemplateRegistry } from '../../src/notices/template-registry.js';
+import { documentData } from '../../../src/notices/render/document-data.js';
+import { withRecipientSlots } from '../../../src/notices/render/recipient-slots.js';
+import type { RecipientRender, RecipientView } from '../../../src/notices/render/render-individual-notice.js';
+import { TemplateRegistry } from '../../../src/notices/render/template-registry.js';
 
 // A template that prints and tests every recipient value in every part of a message.
 const dir = await mkdtemp(join(tmpdir(), 'breachline-slots-'));

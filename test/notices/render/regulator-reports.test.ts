@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, NotFoundError } from '../../src/errors.js';
-import { reportFields } from '../../src/notices/required-fields.js';
-import { allFields, marker, reportInput, setup } from './notice-fixtures.js';
+import { InvalidInputError, NotFoundError } from '../../../src/errors.js';
+import { reportFields } from '../../../src/notices/render/content-model.js';
+import { allFields, marker, reportInput, setup } from '../notice-fixtures.js';
 
 const { regimes, renderer } = await setup();
 
@@ -52,6 +52,42 @@ describe('reports to regulators', () => {
     expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'eu-nis2' })).toThrow(/no stage given .*known: earlyWarning, notification, finalReport/);
     expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'us-hipaa' })).toThrow(InvalidInputError);
     expect(() => renderer.renderRegulatorReport(reportInput({}), { regime: 'us-hipaa' })).toThrow(/name one of regulator, regulator-annual/);
+  });
+});
+
+describe('the scope a report states', () => {
+  const facts = {
+    jurisdiction: 'DE',
+    affected: 40_000,
+    territory: { code: 'EEA', affected: 40_250 },
+    dataCategories: ['contact', 'communications_content'],
+    occurredAt: '2026-11-20T06:00:00.000Z',
+    awarenessAt: '2026-11-20T08:00:00.000Z',
+  };
+  const gdpr = regimes.find((r) => r.id === 'eu-gdpr')!.recipients.find((e) => e.id === 'regulator')!;
+  const fields = allFields(reportFields(regimes.find((r) => r.id === 'eu-gdpr')!, gdpr, 'notification').map((f) => f.field));
+
+  it('English: the people in the authority’s jurisdiction, the union’s total beside it, labelled, and the data in words', () => {
+    const out = renderer.renderRegulatorReport({ ...reportInput(fields), facts }, { regime: 'eu-gdpr', obligation: 'eu-gdpr:regulator:DE', stage: 'notification' });
+    expect(out.text).toContain('Jurisdiction: Germany');
+    expect(out.text).toContain('People affected in this jurisdiction: 40,000');
+    expect(out.text).toContain('People affected in all states this law covers: 40,250 (EEA)');
+    expect(out.text).toContain('contact details (email addresses, phone numbers or postal addresses) and the contents of messages or calls');
+    expect(out.text).toContain('Incident began: November 20, 2026');
+    expect(out.text).not.toMatch(/communications_content|1,240,000/);
+  });
+
+  it('Chinese: the same facts in Chinese', () => {
+    const cn = regimes.find((r) => r.id === 'cn-pipl')!;
+    const entry = cn.recipients.find((e) => e.id === 'regulator')!;
+    const out = renderer.renderRegulatorReport(
+      { ...reportInput(allFields(reportFields(cn, entry, null).map((f) => f.field))), facts: { ...facts, jurisdiction: 'CN', affected: 1_200_000, territory: null } },
+      { regime: 'cn-pipl' },
+    );
+    expect(out.text).toContain('法域: 中国');
+    expect(out.text).toContain('受影响人数: 1,200,000');
+    expect(out.text).toContain('联系方式（电子邮箱、电话号码或通信地址）和通信内容（如消息或通话内容）');
+    expect(out.text).toContain('事件发生时间: 2026年11月20日');
   });
 });
 

@@ -2,18 +2,20 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
-import { createNoticeRenderer, DEFAULT_TEMPLATES_DIR, TemplateFileError, TemplateRegistry } from '../../src/notices/index.js';
-import { individualNoticeFields } from '../../src/notices/required-fields.js';
-import { allFields, noticeInput, reportInput, setup } from './notice-fixtures.js';
+import { InvalidInputError } from '../../../src/errors.js';
+import { noticeRequirements } from '../../../src/notices/render/content-model.js';
+import { createNoticeRenderer } from '../../../src/notices/render/renderer.js';
+import { DEFAULT_TEMPLATES_DIR, TemplateFileError, TemplateRegistry } from '../../../src/notices/render/template-registry.js';
+import { allFields, NOTICE_DATE, noticeInput, reportInput, setup } from '../notice-fixtures.js';
 
 const { regimes, renderer } = await setup();
-const gdprFields = allFields(individualNoticeFields(regimes.filter((r) => r.id === 'eu-gdpr')).map((f) => f.field));
+const gdprFields = allFields(noticeRequirements(regimes.filter((r) => r.id === 'eu-gdpr')).sections.map((f) => f.field));
+const gdpr = { locale: 'en', regimes: ['eu-gdpr'], date: NOTICE_DATE };
 
 describe('untrusted data stays data', () => {
   it('escapes markup in HTML and keeps it verbatim in text', () => {
-    const input = noticeInput({ ...gdprFields, natureOfBreach: '<script>alert(1)</script> & "quotes"' }, '<img src=x onerror=alert(1)>');
-    const out = renderer.renderIndividualNotice(input, { locale: 'en', regimes: ['eu-gdpr'] });
+    const input = noticeInput({ ...gdprFields, whatHappened: '<script>alert(1)</script> & "quotes"' }, '<img src=x onerror=alert(1)>');
+    const out = renderer.renderIndividualNotice(input, gdpr);
     expect(out.html).not.toContain('<script>');
     expect(out.html).not.toContain('<img');
     expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
@@ -23,14 +25,14 @@ describe('untrusted data stays data', () => {
 
   it('never evaluates template code inside a value', () => {
     const value = '{{organization.name}} {{> layout}} {{#each x}}{{/each}} {{{title}}}';
-    const out = renderer.renderIndividualNotice(noticeInput({ ...gdprFields, natureOfBreach: value }), { locale: 'en', regimes: ['eu-gdpr'] });
+    const out = renderer.renderIndividualNotice(noticeInput({ ...gdprFields, whatHappened: value }), gdpr);
     expect(out.text).toContain(value);
     expect(out.html).toContain('{{organization.name}} {{&gt; layout}} {{#each x}}{{/each}} {{{title}}}');
   });
 
   it.each(['Acme\r\nBcc: victim@example.com', 'Acme\nX-Header: 1', 'Acme\u2028Bcc: x'])('refuses a line break in anything that reaches a subject: %j', (name) => {
     const notice = { ...noticeInput(gdprFields), content: { organization: { name }, fields: gdprFields } };
-    expect(() => renderer.renderIndividualNotice(notice, { locale: 'en', regimes: ['eu-gdpr'] })).toThrow(InvalidInputError);
+    expect(() => renderer.renderIndividualNotice(notice, gdpr)).toThrow(InvalidInputError);
     const report = { ...reportInput({}), incident: { title: name, summary: 'x' } };
     expect(() => renderer.renderRegulatorReport(report, { regime: 'cn-csl' })).toThrow(/incident\.title must be one line/);
   });
@@ -71,7 +73,9 @@ describe('template registry', () => {
     ['reports/eu-gdpr/body.hbs', '{{> no-such-partial}}', /reports\/eu-gdpr\/body\.hbs: calls partial\(s\) with no html version: no-such-partial/],
     ['reports/eu-gdpr/body.hbs', '<b>bold</b>', /reports\/eu-gdpr\/body\.hbs: line 1: a template rendered as both HTML and text/],
     ['reports/eu-gdpr/notes.md.hbs', 'x', /reports\/eu-gdpr\/notes\.md\.hbs: is not a known template file/],
-    ['notices/individuals/en/subject.hbs', '{{pick true recipient.name "x"}}', /subject\.hbs: line 1: a recipient value may only be printed/],
+    ['notices/individuals/en/subject.hbs', '{{any-shown recipient.name "x"}}', /subject\.hbs: line 1: a recipient value may only be printed/],
+    ['notices/individuals/en/phrases.yaml', 'language: English', /notices\/individuals\/en\/phrases\.yaml: sampleRecipient: .*\n.*categories/],
+    ['notices/individuals/en/phrases.yaml', 'x: [', /phrases\.yaml: /],
     ['notices/individuals/en/subject.hbs', 'x\n{{#each recipient.custom}}{{this}}{{/each}}', /subject\.hbs: line 2: a recipient value may only be printed/],
     ['partials/text/para.hbs', '{{> @partial-block}}{{lookup recipient "name"}}', /para\.hbs: line 1: a recipient value may only be printed/],
     ['partials/html/prose.hbs', '{{paragraphs @root.recipient.custom.note}}', /prose\.hbs: line 1: a recipient value may only be printed/],
