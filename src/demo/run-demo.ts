@@ -2,7 +2,7 @@
  * `npm run demo`: a realistic case end to end on the embedded defaults, through the HTTP API as a
  * team would drive it. A chat-service database leaked phone numbers and message contents of 1.2
  * million users in China and 40,000 in Germany: the alert opens the incident, the engine names the
- * duties and their clocks, the notice is written in Chinese and English and approved by legal, it is
+ * duties and their clocks, the notice is written in Chinese and German and approved by legal, it is
  * sent (as .eml files: no mail server needed), and the regulator reports are approved and submitted.
  * Everything lands in ./data/demo (or DEMO_DIR), which each run starts afresh.
  */
@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { pino } from 'pino';
 import { startBreachline } from '../breachline.js';
 import { loadConfig } from '../config.js';
-import { itemText } from './demo-text.js';
+import { noticeSections, reportItem, reportSummaries, sectionText } from './demo-text.js';
 
 const DIR = resolve(process.env.DEMO_DIR ?? 'data/demo');
 const shown = (path: string) => relative(process.cwd(), path);
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(DIR, 'breachline.db')}`,
     MAIL_OUTBOX_DIR: join(DIR, 'outbox'),
-    MAIL_FROM: 'Chatter Ltd <privacy@chatter.example>',
+    // Breachline's own mail (deadline alerts) comes from here; notices come from the organisation's sender below.
+    MAIL_FROM: 'Chatter Ltd incident response <security@chatter.example>',
     BREACHLINE_ADMIN_TOKEN: admin,
     PORT: '0',
     SCHEDULER_INTERVAL_MS: '200',
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
   };
   try {
     console.log(`Breachline is running at ${base} on ${shown(join(DIR, 'breachline.db'))} (OpenAPI docs: ${base}/api/docs)`);
+
+    step('Organisation: its name and the sender its notices come from');
+    await api(admin, 'PUT', '/settings/organization', { json: { name: 'Chatter Ltd', senderName: 'Chatter Ltd Data Protection', senderAddress: 'privacy@chatter.example' } });
+    console.log('notices will come from "Chatter Ltd Data Protection" <privacy@chatter.example>');
 
     step('Tokens: a monitoring integration, a responder and legal');
     const token = async (name: string, role: string) => (await api(admin, 'POST', '/tokens', { json: { name, role } })).token as string;
@@ -105,21 +110,32 @@ async function main(): Promise<void> {
     await event({ type: 'MARK_CONTAINED' });
 
     step('Obligations: who must be told, by when (regulator time and UTC), and why');
-    const { obligations } = await api(legal, 'GET', `/incidents/${incidentId}/obligations`);
+    const { obligations, groups } = await api(legal, 'GET', `/incidents/${incidentId}/obligations`);
+    const byId = new Map<string, Json>(obligations.map((o: Json) => [o.id, o]));
     console.table(
-      obligations.map((o: Json) => ({
-        duty: o.id,
-        to: o.recipient === 'individuals' ? 'affected people' : (o.authority ?? o.recipient).slice(0, 40),
-        due: o.urgent ? 'immediately' : (o.dueAtLocal ?? 'no fixed time'),
-        'due (UTC)': o.dueAt ?? '',
-        citation: o.citation.slice(0, 45),
+      groups.map((g: Json) => ({
+        duty:
+          g.recipient === 'individuals'
+            ? `Notify individuals in ${g.jurisdictionName}`
+            : g.recipient === 'regulator'
+              ? `Report to regulators in ${g.jurisdictionName}`
+              : `Tell ${byId.get(g.duties[0]).authority ?? g.recipient} (${g.jurisdiction})`.slice(0, 50),
+        due: g.dueAt === null ? 'immediately' : (byId.get(g.duties.find((id: string) => byId.get(id).dueAt === g.dueAt)).dueAtLocal ?? g.dueAt),
+        'due (UTC)': g.dueAt ?? '',
+        under: g.citations.join('; ').slice(0, 70),
       })),
     );
 
-    step('Notice to individuals, in Chinese (for China) and English (for Germany)');
-    const notice = await api(responder, 'POST', `/incidents/${incidentId}/notices`, { json: { target: 'individuals', locales: ['zh-CN', 'en'], organizationName: 'Chatter Ltd' } });
-    const items = (language: 'zh' | 'en') => Object.fromEntries(notice.requiredFields.map((f: Json) => [f.field, itemText(f.field, f.label, language)]));
-    const written = await api(responder, 'POST', `/notices/${notice.id}/versions`, { json: { basedOn: 1, fields: items('zh'), translations: { en: items('en') } } });
+    step('Notice to individuals, in the affected people’s languages: Chinese for China, German for Germany');
+    // No locale named: the draft is written in the languages of the affected people, the most affected first.
+    const notice = await api(responder, 'POST', `/incidents/${incidentId}/notices`, { json: { target: 'individuals' } });
+    console.log(`drafted in ${notice.latest.locales.join(' and ')}, from ${notice.latest.metadata.senderName} <${notice.latest.metadata.senderAddress}>; suggested text to replace: ${notice.placeholders.join(', ')}`);
+    const found = new Date(Date.now() - 3600_000).toISOString();
+    const sections = (locale: 'zh-CN' | 'de') => {
+      const words = noticeSections(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(found)));
+      return Object.fromEntries(notice.requiredFields.map((f: Json) => [f.field, sectionText(words, f.field, locale)]));
+    };
+    const written = await api(responder, 'POST', `/notices/${notice.id}/versions`, { json: { basedOn: 1, fields: sections('zh-CN'), translations: { de: sections('de') } } });
     await api(responder, 'POST', `/notices/${notice.id}/versions/${written.number}/submit`);
     const diff = await api(legal, 'GET', `/notices/${notice.id}/diff?from=1&to=${written.number}`);
     console.log(`legal reads the diff of version 1 -> ${written.number}: ${diff.changes.length} items changed`);
@@ -128,12 +144,15 @@ async function main(): Promise<void> {
     console.log(`legal approved version ${approved.number} in ${approved.locales.join(' and ')} (${approved.contentHash.slice(0, 19)}...)`);
 
     step(`Recipients: a one-in-a-thousand sample (${CN_RECIPIENTS} in China, ${DE_RECIPIENTS} in Germany)`);
+    // The CRM knows the Chinese users' language; for the German ones only where they live, which decides it.
     const rows = ['email,name,locale,jurisdiction,userId'];
     for (let i = 0; i < CN_RECIPIENTS; i++) rows.push(`user${i}@chat-cn.example,用户${i},zh-CN,CN,cn-${i}`);
-    for (let i = 0; i < DE_RECIPIENTS; i++) rows.push(`user${i}@chat-de.example,Nutzer ${i},en,DE,de-${i}`);
-    rows.push('not-an-address,Broken Row,en,DE,de-x');
+    for (let i = 0; i < DE_RECIPIENTS; i++) rows.push(`user${i}@chat-de.example,Nutzer ${i},,DE,de-${i}`);
+    rows.push('not-an-address,Broken Row,,DE,de-x');
     const imported = await api(responder, 'POST', `/incidents/${incidentId}/recipients`, { csv: `${rows.join('\n')}\n` });
     console.log(`imported ${imported.accepted}, rejected ${imported.rejected} (download the reasons from /recipient-imports/${imported.importId}/rejections)`);
+    const plan = await api(responder, 'GET', `/incidents/${incidentId}/deliveries/languages`);
+    for (const group of plan.groups) console.log(`  ${group.recipients} in ${group.jurisdiction} read ${group.reads} (${group.reason === 'locale' ? 'their own language' : group.reason === 'jurisdiction' ? 'the official language where they live' : 'the notice’s primary language'})`);
 
     step('Sending the notice: one message per person, in their language');
     let send = await api(responder, 'POST', `/incidents/${incidentId}/deliveries`);
@@ -150,15 +169,11 @@ async function main(): Promise<void> {
     const reportsDir = join(DIR, 'reports');
     mkdirSync(reportsDir, { recursive: true });
     for (const duty of obligations.filter((o: Json) => o.recipient === 'regulator')) {
-      const report = await api(responder, 'POST', `/incidents/${incidentId}/notices`, { json: { target: duty.id, organizationName: 'Chatter Ltd' } });
+      const report = await api(responder, 'POST', `/incidents/${incidentId}/notices`, { json: { target: duty.id } });
       const language = duty.jurisdiction === 'CN' ? 'zh' : 'en';
-      // The draft is pre-filled from the incident's facts; people write what is still missing.
-      const missing = report.requiredFields.filter((f: Json) => report.missingFields.includes(f.field));
-      let number = 1;
-      if (missing.length > 0) {
-        const fields = Object.fromEntries(missing.map((f: Json) => [f.field, itemText(f.field, f.label, language)]));
-        number = (await api(responder, 'POST', `/notices/${report.id}/versions`, { json: { basedOn: 1, fields } })).number;
-      }
+      // The draft states the scope in the authority's jurisdiction; people write each item and rewrite the summary for the authority.
+      const fields = Object.fromEntries(report.requiredFields.map((f: Json) => [f.field, reportItem(f.field, language)]));
+      const number = (await api(responder, 'POST', `/notices/${report.id}/versions`, { json: { basedOn: 1, fields, summary: reportSummaries[language] } })).number;
       await api(responder, 'POST', `/notices/${report.id}/versions/${number}/submit`);
       await api(legal, 'POST', `/notices/${report.id}/versions/${number}/approve`);
       // Offline there is no mail server to hand a report to, so each is exported for the
@@ -168,7 +183,7 @@ async function main(): Promise<void> {
       writeFileSync(file, await api(responder, 'GET', `${path}/report?format=html`));
       writeFileSync(file.replace(/\.html$/, '.json'), JSON.stringify(await api(responder, 'GET', `${path}/report?format=json`), null, 2));
       await api(responder, 'POST', `${path}/submissions`, { json: { channel: 'portal', reference: `DEMO-${duty.regime.toUpperCase()}-0001` } });
-      console.log(`${duty.id}: approved by legal, exported to ${shown(file)} (and .json), submission recorded`);
+      console.log(`${duty.id}: ${report.latest.facts.affected.toLocaleString('en-US')} people in ${duty.jurisdiction}; approved by legal, exported to ${shown(file)} (and .json), submission recorded`);
     }
 
     step('Legal: the duties that turn on a judgement');
