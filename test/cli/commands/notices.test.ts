@@ -69,7 +69,7 @@ describe('breachline notices', () => {
     expect(show.stdout).toMatch(/^From:\s+Acme Ltd Privacy <privacy@acme\.example>$/m);
     expect(show.stdout).toMatch(/^Missing:\n {2}en: .*contact.*\n {2}zh-CN: .*contact.*\n {2}suggested text to replace: /m);
     expect(show.stdout).toMatch(/^FIELD\s+LABEL\s+SATISFIES$/m);
-    expect(show.stdout).toMatch(/^contact\s+How to contact us\s+eu-gdpr GDPR Art\. 33\(3\)\(b\): /m);
+    expect(show.stdout).toMatch(/^contact\s+How to contact us\s+eu-gdpr GDPR Art\. 34\(2\) and Art\. 33\(3\)\(b\): /m);
     expect(show.stdout).toMatch(/^Version 1 \(draft\), zh-CN:\n {2}\w+: /m);
   });
 
