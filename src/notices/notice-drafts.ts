@@ -5,7 +5,7 @@ import type { IncidentView } from '../lifecycle/incident-view.js';
 import { parseOrThrow } from '../lifecycle/incident-inputs.js';
 import { reportFacts, suggestedSections } from './draft-suggestions.js';
 import { checklistOf } from './notice-checklist.js';
-import { auditNotice, moveTrack, obligationOf, type NoticeDeps } from './notice-deps.js';
+import { auditNotice, moveTrack, obligationOf, type NoticeDeps, type OrganizationDefaults } from './notice-deps.js';
 import {
   contentHash,
   individualsTemplate,
@@ -72,13 +72,7 @@ export class NoticeDrafts {
     }
     const draft =
       request.target === INDIVIDUALS
-        ? this.individualsDraft(incident, request, {
-            organizationName,
-            // The sender a reader sees: this notice's, else the organisation's, else MAIL_FROM; never Breachline's own
-            // default. A sender with no name of its own goes by the organisation's.
-            ...present('senderName', request.senderName ?? organization.senderName ?? organizationName),
-            ...present('senderAddress', request.senderAddress ?? organization.senderAddress),
-          })
+        ? this.individualsDraft(incident, request, { organizationName, ...this.sender(request, organization, organizationName) })
         : this.reportDraft(incident, request, organizationName);
     const at = this.deps.clock().toISOString();
     return this.deps.db.transaction().execute(async (trx) => {
@@ -142,7 +136,7 @@ export class NoticeDrafts {
 
   /** A notice in every locale the request names (or the affected people's languages), each pre-filled from the facts in its own language. */
   private individualsDraft(incident: IncidentView, request: CreateNoticeInput, metadata: NoticeMetadata): Draft {
-    const { primary, others } = requestedLocales(this.deps.renderer.locales, request, this.languagesOf(incident));
+    const { primary, others } = requestedLocales(this.deps.renderer.locales, request, this.defaultLocales(incident));
     if (request.stage !== undefined) throw invalid('stage', 'only reports to regulators have stages');
     const withNotice = new Set(this.deps.regimes.filter((r) => r.recipients.some((e) => e.recipient === 'individuals')).map((r) => r.id));
     const regimes = [...new Set(incident.obligations.filter((o) => o.recipient === 'individuals' && withNotice.has(o.regime)).map((o) => o.regime))];
@@ -153,11 +147,22 @@ export class NoticeDrafts {
   }
 
   /** The languages the affected people read, the most affected first: what a draft that names none is written in. */
-  private languagesOf(incident: IncidentView): string[] {
+  defaultLocales(incident: IncidentView): string[] {
     const { locales } = this.deps.renderer;
     const byCount = [...incident.scope.affected].sort((a, b) => b.count - a.count);
     const languages = [...new Set(byCount.map((a) => officialLanguage(locales, a.jurisdiction)).filter((l) => l !== null))];
     return languages.length > 0 ? languages : locales.filter((l) => l === 'en');
+  }
+
+  /**
+   * The sender a reader sees: this notice's, else the organisation's, else MAIL_FROM's; never
+   * Breachline's own default (absent then, which keeps the notice from review). A sender address
+   * with no name of its own goes by the organisation's name.
+   */
+  private sender(request: CreateNoticeInput, organization: OrganizationDefaults, organizationName: string): Pick<NoticeMetadata, 'senderName' | 'senderAddress'> {
+    const address = request.senderAddress ?? organization.senderAddress;
+    const name = request.senderName ?? organization.senderName ?? (address === null ? null : organizationName);
+    return { ...present('senderName', name), ...present('senderAddress', address) };
   }
 
   /** A locale's first words: the incident's facts as suggested text in that language. */

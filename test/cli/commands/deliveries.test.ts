@@ -82,6 +82,16 @@ describe('breachline deliveries', () => {
     expect(failures.stdout).toBe('EMAIL  ATTEMPTS  ERROR\n');
   });
 
+  it('shows which language each group of recipients reads, and that the notice is written in each', async () => {
+    const { incidentId } = await incidentReadyToSend(server.url, tokens, recipientsCsv(6, 'languages.example'));
+    const shown = await cli(['deliveries', 'languages', incidentId], { token: tokens.viewer });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/^LOCALE +JURISDICTION +RECIPIENTS +READS +BECAUSE OF +WRITTEN$/m);
+    expect(shown.stdout).toMatch(/^en +DE +2 +en +their locale +yes$/m);
+    expect(shown.stdout).toMatch(/^zh-CN +CN +4 +zh-CN +their locale +yes$/m);
+    expect(shown.stderr).toBe('the notice (zh-CN, en) is written in every language its recipients read\n');
+  });
+
   it('lists the messages that failed for good, to roles that may read them', async () => {
     const { incidentId } = await incidentReadyToSend(server.url, tokens, recipientsCsv(6, 'fail.example'));
     const refused = recipientEmail(4, 'fail.example');

@@ -93,6 +93,13 @@ describe('notices to individuals', () => {
     expect(() => render('en', ['xx-none'])).toThrow(/unknown regime "xx-none".*known: .*eu-gdpr/);
   });
 
+  it('dates the letter as its language writes a day: the French first of the month is "1er"', () => {
+    const on = (locale: string) => renderer.renderIndividualNotice(noticeInput(everySection), { locale, regimes: ['eu-gdpr'], date: '2026-12-01T09:00:00.000Z' }).text;
+    expect(on('fr')).toContain('1er décembre 2026');
+    expect(on('de')).toContain('1. Dezember 2026');
+    expect(on('ja')).toContain('2026年12月1日');
+  });
+
   it('names CJK fonts for Chinese, Japanese and Korean, each its own', () => {
     const html = render('en', ['eu-gdpr']).html;
     expect(html).toMatch(/:lang\(zh\)\{font-family:"PingFang SC"/);
