@@ -41,9 +41,21 @@ export async function readPhrases(file: string): Promise<{ phrases: LocalePhrase
   return { problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`) };
 }
 
+/** Building an ICU formatter costs far more than using one: one of each per locale, for the process's life. */
+function remembered<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let formatter = made.get(locale);
+    if (formatter === undefined) made.set(locale, (formatter = make(locale)));
+    return formatter;
+  };
+}
+const listFormat = remembered((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+const dayFormat = remembered((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+
 /** The categories in words, joined as the language joins a list ("A, B and C", "A、B和C"). */
 export function categoriesInWords(phrases: LocalePhrases, locale: string, categories: readonly DataCategory[]): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(categories.map((c) => phrases.categories[c]));
+  return listFormat(locale).format(categories.map((c) => phrases.categories[c]));
 }
 
 /**
@@ -52,6 +64,6 @@ export function categoriesInWords(phrases: LocalePhrases, locale: string, catego
  */
 export function longDate(locale: string, iso: string): string {
   const date = new Date(iso);
-  const formatted = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const formatted = dayFormat(locale).format(date);
   return locale.split('-')[0] === 'fr' && date.getUTCDate() === 1 ? formatted.replace(/^1 /, '1er ') : formatted;
 }

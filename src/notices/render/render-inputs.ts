@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldIssues, InvalidInputError } from '../../errors.js';
 import { DATA_CATEGORIES } from '../../lifecycle/scope.js';
-import type { RequiredField } from './content-model.js';
+import { hasText, type RequiredField } from './content-model.js';
 
 /**
  * What callers hand the renderer, as zod schemas. Everything here comes from incidents and
@@ -83,29 +83,15 @@ function requirementMessage(field: RequiredField): string {
 }
 
 /**
- * The schema of the `fields` part for one set of required items, each named, so a missing or
- * blank one is reported by its field name and the laws that ask for it.
- */
-export function requiredFieldsSchema(fields: readonly RequiredField[]) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const field of fields) {
-    const message = requirementMessage(field);
-    const value = z.string({ error: message }).trim().min(1, message);
-    shape[field.field] = field.optional ? value.optional() : value;
-  }
-  return z.object(shape);
-}
-
-/**
- * Checks `values` against the required items; the error's message names each missing one and its
- * issues point where they sit in the caller's input (`at`: `content.fields`, `translations.zh-CN`).
+ * Checks `values` against the required items; the error's message names each missing or blank one
+ * and its issues point where they sit in the caller's input (`at`: `content.fields`,
+ * `translations.zh-CN`), each saying which laws ask for it.
  */
 export function checkRequiredFields(fields: readonly RequiredField[], values: Readonly<Record<string, string>>, what: string, at: string): void {
-  const result = requiredFieldsSchema(fields).safeParse(values);
-  if (result.success) return;
-  const missing = fieldIssues(result.error.issues);
-  const issues = missing.map((issue) => ({ path: `${at}.${issue.path}`, message: issue.message }));
-  throw new InvalidInputError(`${what}: missing required fields: ${missing.map((issue) => issue.path).join(', ')}`, issues);
+  const missing = fields.filter((field) => !field.optional && !hasText(values[field.field]));
+  if (missing.length === 0) return;
+  const issues = missing.map((field) => ({ path: `${at}.${field.field}`, message: requirementMessage(field) }));
+  throw new InvalidInputError(`${what}: missing required fields: ${missing.map((field) => field.field).join(', ')}`, issues);
 }
 
 /** Parses or throws an `InvalidInputError` naming each invalid field. */
