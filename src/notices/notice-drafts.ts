@@ -68,7 +68,7 @@ export class NoticeDrafts {
     const organization = await this.deps.organization();
     const organizationName = request.organizationName ?? organization.name;
     if (organizationName === null) {
-      throw invalid('organizationName', 'name the organisation the document speaks for, or set it once in the organisation settings (PUT /api/v1/organization)');
+      throw invalid('organizationName', 'name the organisation the document speaks for, or set it once in the organisation settings (PUT /api/v1/settings/organization)');
     }
     const draft =
       request.target === INDIVIDUALS

@@ -10,6 +10,7 @@ import { describeError } from '../http/problem.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { Notices } from '../notices/notice-service.js';
 import type { ObligationsService } from '../obligations/obligations-service.js';
+import type { OrganizationSettingsStore } from '../organization/organization-settings.js';
 import type { Recipients } from '../recipients/recipients-module.js';
 import { registerAlertPages } from './alerts/alert-routes.js';
 import { checkCsrf, requireSession } from './console-auth.js';
@@ -32,6 +33,7 @@ export interface ConsoleDeps {
   incidents: IncidentService;
   obligations: ObligationsService;
   notices: Notices;
+  organization: OrganizationSettingsStore;
   recipients: Recipients;
   deliveries: Deliveries;
   reports: ReportDelivery;

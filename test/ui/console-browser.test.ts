@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recipientsCsv } from '../delivery/support.js';
+import { completeFields } from '../notices/notice-api-support.js';
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { alertSource } from './alerts/support.js';
@@ -116,12 +117,20 @@ describe('the web console in Chromium', () => {
     // Generates the notice to individuals from the templates, fills its items, submits it.
     const draft = responder.getByRole('form', { name: 'Generate a draft notice to individuals' });
     await draft.getByLabel('Organisation the notice speaks for').fill('Chatter Ltd');
+    // Left empty, the languages are the affected people's: Chinese for China, then German.
+    expect(await draft.getByText('Leave empty to write in the languages of the affected people: zh-CN, de.').count()).toBe(1);
     await draft.getByLabel('Languages').fill('zh-CN, en'); // the recipients read Chinese or English
     await draft.getByRole('button', { name: 'Generate draft notice to individuals' }).click();
     await responder.waitForURL(/\/console\/notices\/[^/]+\/versions\/1$/);
+    // Every required section, and every one still holding suggested text, in both languages.
+    const noticeId = new URL(responder.url()).pathname.split('/')[3]!;
+    const view = await readJson(await server.request(`/api/v1/notices/${noticeId}`));
+    const boxes = [
+      ...Object.keys(completeFields(view)).map((field) => `fields.${field}`),
+      ...Object.keys(completeFields(view, 'en')).map((field) => `translations.en.${field}`),
+    ];
     const edit = responder.getByRole('form', { name: 'Edit version 1' });
-    const items = edit.locator('textarea');
-    for (let i = 0; i < (await items.count()); i++) await items.nth(i).fill(`Item ${i + 1}: what happened and what we do about it.`);
+    for (const [i, name] of boxes.entries()) await edit.locator(`textarea[name="${name}"]`).fill(`Item ${i + 1}: what happened and what we do about it.`);
     await edit.getByRole('button', { name: 'Save as version 2' }).click();
     await responder.waitForURL(/\/versions\/2$/);
     const reviewUrl = responder.url();
@@ -140,6 +149,19 @@ describe('the web console in Chromium', () => {
     expect(await legal.locator('ins').count()).toBeGreaterThan(0);
     const framed = legal.frameLocator('iframe');
     await expect.poll(() => framed.locator('body').textContent()).toContain('Chatter Ltd');
+    // The frame is as tall as the letter: it reads whole, with no scroll bar of its own.
+    const fit = () =>
+      legal.evaluate<{ frame: number; letter: number; inner: number; content: number }>(`(() => {
+        const frame = document.querySelector('iframe.rendered-html');
+        const doc = frame.contentDocument;
+        const root = doc.documentElement;
+        return { frame: frame.clientHeight, letter: root.scrollHeight, inner: root.clientHeight, content: doc.body.getBoundingClientRect().bottom };
+      })()`);
+    await expect.poll(async () => { const f = await fit(); return f.letter <= f.inner && f.frame >= f.content; }).toBe(true);
+    // Fitted to the letter by the console's script, not left at the stylesheet's tall height.
+    const { frame, content } = await fit();
+    expect(frame - content).toBeLessThan(60);
+    expect(await legal.locator('iframe.rendered-html').getAttribute('sandbox')).toBe('allow-same-origin');
     await expectEveryFieldLabelled(legal);
     await screenshot(legal, 'legal-review');
     await screenshot(legal, 'legal-review-window', { fullPage: false });
@@ -171,7 +193,8 @@ describe('the web console in Chromium', () => {
     await responder.getByText('Notice to individuals: Notified').waitFor();
     await screenshot(responder, 'incident-window', { fullPage: false });
     expect(new Set(sink.received.flatMap((mail) => mail.to)).size).toBe(40);
-  });
+    // The whole walkthrough, a real send included, in one test: more than the 30 s one step gets on a loaded machine.
+  }, 90_000);
 
   it('enforces roles in the browser: legal cannot dismiss an incident', async () => {
     const created = await server.request('/api/v1/incidents', { method: 'POST', token: server.tokens.responder, json: { title: 'Suspicious export', severity: 'high' } });

@@ -38,7 +38,8 @@ interface FieldProps {
   name: string;
   type?: 'text' | 'number' | 'email' | 'datetime-local' | 'search' | 'password' | 'textarea';
   value?: string | number | null | undefined;
-  hint?: string;
+  /** Words under the label; markup for hints of several lines. */
+  hint?: Child;
   error?: string | undefined;
   required?: boolean;
   min?: number;

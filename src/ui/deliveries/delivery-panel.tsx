@@ -1,3 +1,4 @@
+import type { LanguagePlan } from '../../delivery/recipient-languages.js';
 import type { SendView } from '../../delivery/send-view.js';
 import type { IncidentView } from '../../lifecycle/incident-view.js';
 import type { ImportView } from '../../recipients/recipient-queries.js';
@@ -7,6 +8,7 @@ import type { ConsoleDeps } from '../console-app.js';
 import { CSRF_FIELD } from '../console-csrf.js';
 import type { FormFailure } from '../form-action.js';
 import type { PageContext } from '../page-context.js';
+import { LanguagePlanTable } from './language-plan.js';
 import { FILE_FIELD } from './recipient-upload.js';
 import { SendCard } from './send-card.js';
 
@@ -20,13 +22,19 @@ export interface DeliveryPanelData {
   /** Recipients of complete imports: duplicates across imports were folded as they came in. */
   recipients: number;
   sends: SendView[];
+  /** Which language each group of recipients reads, and whether the notice is written in it. */
+  languages: LanguagePlan;
   maxUploadBytes: number;
 }
 
 export async function loadDeliveryPanel(deps: ConsoleDeps, incident: IncidentView, _ctx: PageContext): Promise<DeliveryPanelData> {
-  const [imports, sends] = await Promise.all([deps.recipients.queries.imports(incident.id), deps.deliveries.sends.list(incident.id)]);
+  const [imports, sends, languages] = await Promise.all([
+    deps.recipients.queries.imports(incident.id),
+    deps.deliveries.sends.list(incident.id),
+    deps.deliveries.languages(incident.id),
+  ]);
   const recipients = imports.filter((i) => i.status === 'complete').reduce((sum, i) => sum + i.accepted, 0);
-  return { imports, recipients, sends, maxUploadBytes: deps.recipients.maxBytes };
+  return { imports, recipients, sends, languages, maxUploadBytes: deps.recipients.maxBytes };
 }
 
 /** A send is running or paused: its figures still move, so the page keeps itself current. */
@@ -51,8 +59,8 @@ function sizeText(bytes: number): string {
 }
 
 /**
- * Delivery of the notice to individuals: who it goes to (recipient imports, an upload form), and
- * its sends with their live progress and the actions each role may take.
+ * Delivery of the notice to individuals: who it goes to (recipient imports, the language each
+ * reads, an upload form), and its sends with their live progress and the actions each role may take.
  */
 export function DeliveryPanel(props: { ctx: PageContext; incident: IncidentView; data: DeliveryPanelData; failure: FormFailure | null }) {
   const { ctx, incident, data, failure } = props;
@@ -64,6 +72,7 @@ export function DeliveryPanel(props: { ctx: PageContext; incident: IncidentView;
         {data.recipients.toLocaleString('en')} {data.recipients === 1 ? 'recipient' : 'recipients'} imported.
       </p>
       {data.imports.length > 0 && <ImportsTable ctx={ctx} incidentId={incident.id} imports={data.imports} />}
+      <LanguagePlanTable plan={data.languages} />
       {ctx.can('importRecipients') && <UploadForm ctx={ctx} incidentId={incident.id} maxBytes={data.maxUploadBytes} failure={failure} />}
       <h3>Sends</h3>
       {data.sends.length === 0 ? <p>Nothing has been sent yet.</p> : data.sends.map((send) => <SendCard ctx={ctx} send={send} failure={failure} />)}

@@ -42,8 +42,8 @@ function IncidentHeading(props: { incident: IncidentView; now: Date }) {
 }
 
 /**
- * The incident page: heading, lifecycle, actions, scope, obligations, notices, delivery, alerts and
- * timeline. Every form on it redraws through here when the server refuses it, with that status,
+ * The incident page: heading, then the obligations (what legal must act on first), lifecycle,
+ * actions, scope, notices, delivery, alerts and timeline. Every form on it redraws through here when the server refuses it, with that status,
  * the reasons at the top and the typed values in the failed form.
  */
 export async function renderIncidentPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, incidentId: string, failure: FormFailure | null): Promise<Response> {
@@ -60,6 +60,7 @@ export async function renderIncidentPage(c: Context<ConsoleEnv>, deps: ConsoleDe
     loadNoticesPanel(deps, incident),
     loadDeliveryPanel(deps, incident, ctx),
   ]);
+  const obligations = deps.obligations.forIncident(incident);
   // While a send runs, a browser without JavaScript reloads the page to show its progress.
   const head = isSending(delivery) ? (
     <noscript>
@@ -71,10 +72,10 @@ export async function renderIncidentPage(c: Context<ConsoleEnv>, deps: ConsoleDe
     <Layout ctx={ctx} title={incident.title} section="incidents" head={head}>
       <IncidentHeading incident={incident} now={ctx.now} />
       <ErrorSummary failure={failure} />
+      <ObligationsTable ctx={ctx} incident={incident} obligations={obligations} groups={deps.obligations.groups(obligations)} failure={failure} />
       <LifecycleTracks incident={incident} />
       <EventForms ctx={ctx} incident={incident} failure={failure} />
       <ScopeEditor ctx={ctx} incident={incident} failure={failure} />
-      <ObligationsTable ctx={ctx} incident={incident} obligations={deps.obligations.forIncident(incident)} failure={failure} />
       <NoticesPanel ctx={ctx} incident={incident} data={notices} failure={failure} />
       <DeliveryPanel ctx={ctx} incident={incident} data={delivery} failure={failure} />
       <LinkedAlerts incident={incident} />

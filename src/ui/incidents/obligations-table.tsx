@@ -1,72 +1,134 @@
-import { mayRoleSend } from '../../lifecycle/event-permissions.js';
 import type { IncidentView } from '../../lifecycle/incident-view.js';
 import type { IncidentObligation } from '../../obligations/live-status.js';
-import { Countdown, Instant } from '../components/time.js';
+import type { ObligationGroup } from '../../obligations/obligation-groups.js';
+import type { Recipient } from '../../obligations/regime-schema.js';
 import type { FormFailure } from '../form-action.js';
 import type { PageContext } from '../page-context.js';
-import { EVENT_FORMS, eventFormName, OBLIGATION_FORMS, type FormEventType } from './event-form-specs.js';
-import { EventForm } from './event-forms.js';
-import { stateWords } from './lifecycle-tracks.js';
+import { Actions, Citation, Due, DueAt, OPEN, rowActions, Status } from './obligation-cells.js';
 
 interface TableProps {
   ctx: PageContext;
   incident: IncidentView;
   /** The obligations service's per-incident view: due times, the regulator's zone, live status. */
   obligations: IncidentObligation[];
+  /** The same duties by recipient and jurisdiction, the most pressing first. */
+  groups: ObligationGroup[];
   failure: FormFailure | null;
 }
 
-const OPEN = new Set(['pending', 'in_progress', 'missed']);
+const GROUP_WORDS: Readonly<Record<Recipient, string>> = {
+  individuals: 'Notify individuals in',
+  regulator: 'Report to regulators in',
+  media: 'Notify the media in',
+  other: 'Notify others in',
+};
 
-/** The per-obligation events this role may send on this obligation now. */
-function rowActions(ctx: PageContext, incident: IncidentView, obligationId: string): FormEventType[] {
-  const tracked = incident.obligations.find((o) => o.id === obligationId);
-  if (tracked === undefined) return [];
-  return OBLIGATION_FORMS.filter((type) => (tracked.allowedEvents as string[]).includes(type) && mayRoleSend(ctx.actor.role, type));
-}
-
-function Due(props: { obligation: IncidentObligation; now: Date }) {
-  const { obligation } = props;
-  if (obligation.dueAt === null) {
-    if (obligation.urgent) return <span>Immediately (no fixed time)</span>;
-    if (obligation.missingFacts.length > 0) return <span class="muted">Not known yet: needs {obligation.missingFacts.join(', ')}</span>;
-    return <span class="muted">No fixed time</span>;
+/** The group's due time: the earliest fixed one, said to be "immediately" as well when any duty demands action now. */
+function GroupDue(props: { group: ObligationGroup; members: IncidentObligation[]; now: Date }) {
+  const { group, members } = props;
+  const fixed = members.find((m) => m.dueAt !== null && m.dueAt === group.dueAt);
+  if (fixed !== undefined && group.dueAt !== null) {
+    return (
+      <>
+        {group.urgent && (
+          <>
+            Immediately, at the latest by
+            <br />
+          </>
+        )}
+        <DueAt dueAt={group.dueAt} zone={fixed.timeZone} open={OPEN.has(fixed.status)} now={props.now} />
+      </>
+    );
   }
+  if (group.urgent) return <span>Immediately</span>;
+  return <Due obligation={members[0] as IncidentObligation} now={props.now} />;
+}
+
+function Citations(props: { members: IncidentObligation[] }) {
   return (
-    <>
-      <Instant iso={obligation.dueAt} zone={obligation.timeZone} />
-      {OPEN.has(obligation.status) && (
-        <>
-          <br />
-          <Countdown dueAt={obligation.dueAt} now={props.now} />
-        </>
-      )}
-    </>
+    <ul class="citations">
+      {props.members.map((m) => (
+        <li>
+          <Citation obligation={m} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
-function Status(props: { obligation: IncidentObligation; incident: IncidentView }) {
-  const { obligation } = props;
-  const report = props.incident.obligations.find((o) => o.id === obligation.id);
+/** The duties to individuals of one place share the individuals track: one status, unless their clocks set them apart. */
+function SharedStatus(props: { members: IncidentObligation[]; incident: IncidentView }) {
+  const { members, incident } = props;
+  const first = members[0] as IncidentObligation;
+  if (members.every((m) => m.status === first.status)) return <Status obligation={first} incident={incident} />;
   return (
-    <>
-      <span class={`badge status-${obligation.status}`}>{stateWords(obligation.status)}</span>
-      {report !== undefined && obligation.recipient !== 'individuals' && obligation.status === 'in_progress' && (
-        <span class="muted"> (report {stateWords(report.status).toLowerCase()})</span>
-      )}
-      {obligation.notRequiredReason !== null && <p class="muted">Why not: {obligation.notRequiredReason}</p>}
-      {obligation.submittedAt !== null && (
-        <p class="muted">
-          Done <Instant iso={obligation.submittedAt} />
-        </p>
-      )}
-    </>
+    <ul class="citations">
+      {members.map((m) => (
+        <li>
+          {m.citation}: <Status obligation={m} incident={incident} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
-/** Who must be told, by when (on the regulator's clock and in UTC), under which law, and where each stands. */
+/**
+ * One audience in one place: a row naming it, when and under which laws. A single duty, or the
+ * duties to individuals (one notice answers them all), fill that row; several reports (each to its
+ * own authority, with its own status) follow as a row each under it.
+ */
+function GroupRows(props: TableProps & { group: ObligationGroup; withActions: boolean }) {
+  const { ctx, incident, group, withActions, failure } = props;
+  const members = group.duties.map((id) => props.obligations.find((o) => o.id === id)).filter((o) => o !== undefined);
+  const first = members[0];
+  if (first === undefined) return null;
+  const oneRow = members.length === 1 || group.recipient === 'individuals';
+  const authorities = [...new Set(members.map((m) => m.authority).filter((a) => a !== null))];
+  return (
+    <tbody class="obligation-group">
+      <tr class="group-row">
+        <th scope={oneRow ? 'row' : 'rowgroup'}>
+          {GROUP_WORDS[group.recipient]} {group.jurisdictionName}
+          {members.length === 1 && <span class="regime-name">{first.regimeName}</span>}
+        </th>
+        <td>{oneRow ? (authorities.length > 0 ? authorities.join('; ') : <span class="muted">—</span>) : <span class="muted">{members.length} duties, each below</span>}</td>
+        <td>
+          <GroupDue group={group} members={members} now={ctx.now} />
+        </td>
+        <td>
+          <Citations members={members} />
+        </td>
+        <td>{oneRow ? <SharedStatus members={members} incident={incident} /> : <span class="muted">each below</span>}</td>
+        {withActions && <td>{oneRow && members.map((m) => <Actions ctx={ctx} incident={incident} obligation={m} failure={failure} />)}</td>}
+      </tr>
+      {!oneRow &&
+        members.map((m) => (
+          <tr class="duty-row">
+            <th scope="row">{m.regimeName}</th>
+            <td>{m.authority ?? <span class="muted">—</span>}</td>
+            <td>
+              <Due obligation={m} now={ctx.now} />
+            </td>
+            <td>
+              <Citation obligation={m} />
+            </td>
+            <td>
+              <Status obligation={m} incident={incident} />
+            </td>
+            {withActions && (
+              <td>
+                <Actions ctx={ctx} incident={incident} obligation={m} failure={failure} />
+              </td>
+            )}
+          </tr>
+        ))}
+    </tbody>
+  );
+}
+
+/** Who must be told, by when (on the regulator's clock and in UTC), under which law, and where each stands: one row per audience and place. */
 export function ObligationsTable(props: TableProps) {
-  const { ctx, incident, obligations, failure } = props;
+  const { ctx, incident, obligations, groups } = props;
   const withActions = obligations.some((o) => rowActions(ctx, incident, o.id).length > 0);
   return (
     <section aria-labelledby="obligations-heading">
@@ -78,50 +140,17 @@ export function ObligationsTable(props: TableProps) {
           <caption>Who must be told, and by when</caption>
           <thead>
             <tr>
-              <th scope="col">Recipient</th>
+              <th scope="col">Duty</th>
               <th scope="col">Authority</th>
-              <th scope="col">Jurisdiction and regime</th>
               <th scope="col">Due (local time and UTC)</th>
               <th scope="col">Citation</th>
               <th scope="col">Status</th>
               {withActions && <th scope="col">Record</th>}
             </tr>
           </thead>
-          <tbody>
-            {obligations.map((obligation) => (
-              <tr>
-                <th scope="row">{stateWords(obligation.recipient)}</th>
-                <td>{obligation.authority ?? <span class="muted">—</span>}</td>
-                <td>
-                  {obligation.jurisdiction} · {obligation.regimeName}
-                </td>
-                <td>
-                  <Due obligation={obligation} now={ctx.now} />
-                </td>
-                <td>{obligation.citation}</td>
-                <td>
-                  <Status obligation={obligation} incident={incident} />
-                </td>
-                {withActions && (
-                  <td>
-                    {rowActions(ctx, incident, obligation.id).map((type) => (
-                      <details class="row-action" open={failure?.form === eventFormName(type, obligation.id)}>
-                        <summary>{EVENT_FORMS[type].heading}</summary>
-                        <EventForm
-                          ctx={ctx}
-                          incident={incident}
-                          type={type}
-                          obligationId={obligation.id}
-                          subject={`${obligation.jurisdiction} ${obligation.regimeName}`}
-                          failure={failure}
-                        />
-                      </details>
-                    ))}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
+          {groups.map((group) => (
+            <GroupRows {...props} group={group} withActions={withActions} />
+          ))}
         </table>
       )}
     </section>

@@ -1,6 +1,8 @@
 import type { IncidentView } from '../../lifecycle/incident-view.js';
+import type { NoticeMetadata } from '../../notices/notice-content.js';
 import type { VersionStatus } from '../../notices/notice-store.js';
 import type { NoticeView } from '../../notices/notice-view.js';
+import type { CoveredItem } from '../../notices/render/content-model.js';
 
 /** How the console names a notice's review states: words, so a badge never relies on its colour. */
 const STATUS_LABELS: Readonly<Record<VersionStatus, string>> = {
@@ -28,3 +30,29 @@ export function noticeTarget(notice: Pick<NoticeView, 'kind' | 'target' | 'stage
 }
 
 export const versionHref = (noticeId: string, number: number): string => `/console/notices/${encodeURIComponent(noticeId)}/versions/${number}`;
+
+/** The document-wide values in words, as the checklist and the edit form name them. */
+export const METADATA_LABELS: Readonly<Record<keyof NoticeMetadata, string>> = {
+  organizationName: 'Organisation',
+  senderName: 'Sender name',
+  senderAddress: 'Sender address',
+  title: 'Report title',
+  summary: 'Report summary',
+};
+
+/** One law's item as a lawyer looks it up: "GDPR Art. 34(2): Likely consequences of the breach". */
+export const coverLine = (item: CoveredItem): string => `${item.citation ?? item.regime}: ${item.label}`;
+
+/** What a section or item must cover, one law's item a line. */
+export function CoverLines(props: { covers: readonly CoveredItem[] }) {
+  return (
+    <>
+      {props.covers.map((item, i) => (
+        <>
+          {i > 0 && <br />}
+          <span class="cover">{coverLine(item)}</span>
+        </>
+      ))}
+    </>
+  );
+}

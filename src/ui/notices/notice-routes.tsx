@@ -7,17 +7,32 @@ import { renderIncidentPage } from '../incidents/incident-page.js';
 import { EDIT_FORM, editInput } from './edit-form.js';
 import { versionHref } from './notice-labels.js';
 import { DRAFT_INDIVIDUALS_FORM, DRAFT_REPORT_FORM, INDIVIDUALS_TARGET } from './notices-panel.js';
-import { previewOrReason, renderReviewPage } from './review-page.js';
+import { previewOrReason } from './rendered-document.js';
+import { renderReviewPage } from './review-page.js';
 import { APPROVE_FORM, COMMENT_FORM, REQUEST_CHANGES_FORM } from './review-actions.js';
 
 /**
  * The framed notice is the renderer's document, not a console page: no scripts, no requests, inline
- * styles only, framed by this console alone and sandboxed even when opened on its own.
+ * styles only, framed by this console alone and sandboxed even when opened on its own. The sandbox
+ * keeps its origin (never scripts), so the console's own script may read its height and show it whole.
  */
-const FRAMED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
+const FRAMED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-same-origin";
 
 /** Locale codes typed as "zh-CN, en": the first is the primary language. */
 const localeList = (value: string): string[] => value.split(/[\s,]+/).filter((code) => code !== '');
+
+/** The draft form's values as the create input: a box left empty leaves its value to the domain's default. */
+function draftInput(values: FormValues, individuals: boolean): Record<string, unknown> {
+  const input: Record<string, unknown> = { target: text(values, 'target') };
+  const names = individuals ? ['organizationName', 'senderName', 'senderAddress'] : ['organizationName'];
+  for (const name of names) {
+    const value = text(values, name).trim();
+    if (value !== '') input[name] = value;
+  }
+  const locales = individuals ? localeList(text(values, 'locales')) : [];
+  if (locales.length > 0) input.locales = locales;
+  return input;
+}
 
 /** The notice pages: review of each version, its framed rendering, and the posts that draft, edit and review. */
 export function registerNoticePages(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
@@ -30,11 +45,8 @@ export function registerNoticePages(app: Hono<ConsoleEnv>, deps: ConsoleDeps): v
   app.post('/incidents/:id/notices', writer, async (c) => {
     const incidentId = c.req.param('id');
     const values = await readForm(c);
-    const target = text(values, 'target');
-    const individuals = target === INDIVIDUALS_TARGET;
-    const input = individuals
-      ? { target, organizationName: text(values, 'organizationName'), locales: localeList(text(values, 'locales')) }
-      : { target, organizationName: text(values, 'organizationName') };
+    const individuals = text(values, 'target') === INDIVIDUALS_TARGET;
+    const input = draftInput(values, individuals);
     return formAction(
       c,
       individuals ? DRAFT_INDIVIDUALS_FORM : DRAFT_REPORT_FORM,

@@ -11,10 +11,16 @@ export interface NoticesPanelData {
   notices: NoticeView[];
   /** The languages the templates ship, offered in the draft form. */
   locales: readonly string[];
+  /** The languages a draft that names none is written in: the affected people's, the most affected first. */
+  defaultLocales: string[];
+  /** What a draft starts from when the form leaves a value empty: the organisation settings, MAIL_FROM for the sender. */
+  defaults: { name: string | null; senderName: string | null; senderAddress: string | null };
 }
 
 export async function loadNoticesPanel(deps: ConsoleDeps, incident: IncidentView): Promise<NoticesPanelData> {
-  return { notices: await deps.notices.queries.listForIncident(incident.id), locales: deps.notices.drafts.locales };
+  const { drafts, queries } = deps.notices;
+  const [notices, defaults] = await Promise.all([queries.listForIncident(incident.id), deps.organization.defaults()]);
+  return { notices, locales: drafts.locales, defaultLocales: drafts.defaultLocales(incident), defaults };
 }
 
 /** The form names of the two draft forms; the post route picks one by target so a refusal marks the right form. */
@@ -42,6 +48,13 @@ export function NoticesPanel(props: { ctx: PageContext; incident: IncidentView; 
   );
 }
 
+/** "nothing", "3 required items", "1 required item, 2 suggested texts": what keeps the newest version from review. */
+function stillToDo(notice: NoticeView): string {
+  const count = (n: number, what: string) => (n === 0 ? null : `${n} ${what}${n === 1 ? '' : 's'}`);
+  const parts = [count(notice.missingFields.length, 'required item'), count(notice.placeholders.length, 'suggested text')].filter((p) => p !== null);
+  return parts.length === 0 ? 'nothing' : parts.join(', ');
+}
+
 function NoticesTable(props: { incident: IncidentView; notices: NoticeView[] }) {
   return (
     <table class="notices-table">
@@ -52,7 +65,7 @@ function NoticesTable(props: { incident: IncidentView; notices: NoticeView[] }) 
           <th scope="col">For</th>
           <th scope="col">Newest version</th>
           <th scope="col">Approved version</th>
-          <th scope="col">Still missing</th>
+          <th scope="col">Still to write</th>
         </tr>
       </thead>
       <tbody>
@@ -66,7 +79,7 @@ function NoticesTable(props: { incident: IncidentView; notices: NoticeView[] }) 
               version {notice.latest.number} <StatusBadge status={notice.latest.status} />
             </td>
             <td>{notice.approvedNumber === null ? 'none' : `version ${notice.approvedNumber}`}</td>
-            <td>{notice.missingFields.length === 0 ? 'nothing' : `${notice.missingFields.length} required item${notice.missingFields.length === 1 ? '' : 's'}`}</td>
+            <td>{stillToDo(notice)}</td>
           </tr>
         ))}
       </tbody>
@@ -84,8 +97,8 @@ function DraftForms(props: { ctx: PageContext; incident: IncidentView; data: Not
   const drafted = new Set(data.notices.map((n) => n.target));
   const owesNotice = incident.obligations.some((o) => o.recipient === 'individuals') && !drafted.has(INDIVIDUALS_TARGET);
   const reports = incident.obligations.filter((o) => o.recipient !== 'individuals' && !drafted.has(o.id));
-  // The organisation name the incident's other documents speak for, so a second draft needs no retyping.
-  const organization = data.notices[0]?.latest.metadata.organizationName;
+  // The organisation the incident's other documents speak for, else the settings', so a draft needs no retyping.
+  const organization = data.notices[0]?.latest.metadata.organizationName ?? data.defaults.name ?? undefined;
   const action = `/console/incidents/${encodeURIComponent(incident.id)}/notices`;
   if (!owesNotice && reports.length === 0) {
     return (
@@ -102,22 +115,31 @@ function DraftForms(props: { ctx: PageContext; incident: IncidentView; data: Not
         <PostForm ctx={ctx} action={action} class="draft-form" label="Generate a draft notice to individuals">
           <h3>Draft the notice to individuals</h3>
           <input type="hidden" name="target" value={INDIVIDUALS_TARGET} />
-          <Field
-            form={DRAFT_INDIVIDUALS_FORM}
-            name="organizationName"
-            label="Organisation the notice speaks for"
-            value={submitted(failure, DRAFT_INDIVIDUALS_FORM, 'organizationName') ?? organization}
-            error={issueFor(failure, DRAFT_INDIVIDUALS_FORM, 'organizationName')}
-            required
-          />
+          <OrganizationField form={DRAFT_INDIVIDUALS_FORM} label="Organisation the notice speaks for" value={organization} failure={failure} />
           <Field
             form={DRAFT_INDIVIDUALS_FORM}
             name="locales"
-            label="Languages"
-            hint={`Locale codes, the primary language first, separated by commas. Available: ${data.locales.join(', ')}.`}
-            value={submitted(failure, DRAFT_INDIVIDUALS_FORM, 'locales') ?? 'en'}
+            label="Languages (optional)"
+            hint={`Leave empty to write in the languages of the affected people: ${data.defaultLocales.join(', ')}. Or locale codes, the primary language first, separated by commas. Available: ${data.locales.join(', ')}.`}
+            value={submitted(failure, DRAFT_INDIVIDUALS_FORM, 'locales')}
             error={issueUnder(failure, DRAFT_INDIVIDUALS_FORM, 'locales')}
-            required
+          />
+          <Field
+            form={DRAFT_INDIVIDUALS_FORM}
+            name="senderName"
+            label="Sender name (optional)"
+            hint={`The name the reader sees the notice come from. Leave empty to use the organisation settings or MAIL_FROM${data.defaults.senderName === null ? ' (neither names one: the organisation’s name is used)' : `: ${data.defaults.senderName}`}.`}
+            value={submitted(failure, DRAFT_INDIVIDUALS_FORM, 'senderName')}
+            error={issueFor(failure, DRAFT_INDIVIDUALS_FORM, 'senderName')}
+          />
+          <Field
+            form={DRAFT_INDIVIDUALS_FORM}
+            name="senderAddress"
+            type="email"
+            label="Sender address (optional)"
+            hint={`Leave empty to use the organisation settings or MAIL_FROM${data.defaults.senderAddress === null ? ' (neither gives one yet: write it here or in the edit form)' : `: ${data.defaults.senderAddress}`}.`}
+            value={submitted(failure, DRAFT_INDIVIDUALS_FORM, 'senderAddress')}
+            error={issueFor(failure, DRAFT_INDIVIDUALS_FORM, 'senderAddress')}
           />
           <button type="submit">Generate draft notice to individuals</button>
         </PostForm>
@@ -134,17 +156,25 @@ function DraftForms(props: { ctx: PageContext; incident: IncidentView; data: Not
             error={issueFor(failure, DRAFT_REPORT_FORM, 'target') ?? issueFor(failure, DRAFT_REPORT_FORM, 'stage')}
             required
           />
-          <Field
-            form={DRAFT_REPORT_FORM}
-            name="organizationName"
-            label="Organisation the report speaks for"
-            value={submitted(failure, DRAFT_REPORT_FORM, 'organizationName') ?? organization}
-            error={issueFor(failure, DRAFT_REPORT_FORM, 'organizationName')}
-            required
-          />
+          <OrganizationField form={DRAFT_REPORT_FORM} label="Organisation the report speaks for" value={organization} failure={failure} />
           <button type="submit">Generate draft report</button>
         </PostForm>
       )}
     </div>
+  );
+}
+
+/** Optional: left empty, the draft speaks for the organisation the settings name, and the domain says so when they name none. */
+function OrganizationField(props: { form: string; label: string; value: string | undefined; failure: FormFailure | null }) {
+  const { form, failure } = props;
+  return (
+    <Field
+      form={form}
+      name="organizationName"
+      label={props.label}
+      hint={props.value === undefined ? 'Leave empty to use the organisation settings, once an admin has named the organisation there.' : undefined}
+      value={submitted(failure, form, 'organizationName') ?? props.value}
+      error={issueFor(failure, form, 'organizationName')}
+    />
   );
 }

@@ -1,8 +1,6 @@
 import type { Context } from 'hono';
-import { InvalidInputError } from '../../errors.js';
 import type { IncidentView } from '../../lifecycle/incident-view.js';
 import type { NoticeView, VersionView } from '../../notices/notice-view.js';
-import type { RenderedVersion } from '../../notices/version-render.js';
 import type { ConsoleDeps } from '../console-app.js';
 import { ErrorSummary } from '../components/forms.js';
 import { Instant } from '../components/time.js';
@@ -12,28 +10,16 @@ import { pageContext } from '../page-context.js';
 import { actorNames, type ActorNames } from './actor-names.js';
 import { EditForm } from './edit-form.js';
 import { noticeTarget, noticeTitle, StatusBadge, versionHref } from './notice-labels.js';
+import { previewOrReason, RenderedDocument } from './rendered-document.js';
 import { RequiredChecklist } from './required-checklist.js';
 import { Comments, ReviewActions } from './review-actions.js';
 import { VersionDiff } from './version-diff.js';
 
-/** Where the framed HTML of a version is served, in one of its languages. */
-export const framedHref = (noticeId: string, number: number, locale: string | null): string =>
-  `/console/framed/notices/${encodeURIComponent(noticeId)}/versions/${number}.html${locale === null ? '' : `?locale=${encodeURIComponent(locale)}`}`;
-
 /**
- * A version as delivery would render it, with the same sample recipient as the API's preview; a
- * version the renderer refuses (a blank required item, a language it is not written in) explains why.
+ * The review page of one version, drawn fresh or again after a refused post (with its status and
+ * reasons), in a reviewer's reading order: the facts, the notice as its reader gets it, what the
+ * laws require of it, the decision, what changed, the discussion, then the editing and history.
  */
-export async function previewOrReason(deps: ConsoleDeps, noticeId: string, number: number, locale: string | null): Promise<RenderedVersion | { reason: string }> {
-  try {
-    return await deps.notices.queries.preview(noticeId, number, locale === null ? {} : { locale });
-  } catch (error) {
-    if (error instanceof InvalidInputError) return { reason: error.message };
-    throw error;
-  }
-}
-
-/** The review page of one version, drawn fresh or again after a refused post (with its status and reasons). */
 export async function renderReviewPage(c: Context, deps: ConsoleDeps, noticeId: string, number: number, failure: FormFailure | null, locale: string | null = null): Promise<Response> {
   const { queries } = deps.notices;
   const notice = await queries.get(noticeId);
@@ -48,6 +34,11 @@ export async function renderReviewPage(c: Context, deps: ConsoleDeps, noticeId: 
   );
   const ctx = pageContext(c, deps.clock);
   const title = `${noticeTitle(notice)}, version ${number}`;
+  const editable = ctx.can('writeNotices') && version.number === notice.latest.number;
+  // Where the checklist sends a reader to fix what it lists: only the newest version has an edit form.
+  let fixWhere = 'in the edit form below';
+  if (!ctx.can('writeNotices')) fixWhere = 'in the edit form responders and legal see';
+  else if (!editable) fixWhere = `in the edit form of version ${notice.latest.number}`;
   return renderPage(
     c,
     <Layout ctx={ctx} title={title} section="incidents">
@@ -57,12 +48,12 @@ export async function renderReviewPage(c: Context, deps: ConsoleDeps, noticeId: 
       <h1>{title}</h1>
       <ErrorSummary failure={failure} />
       <VersionFacts incident={incident} notice={notice} version={version} names={names} />
-      <RenderedDocument notice={notice} version={version} rendered={rendered} locale={locale} />
-      {diff !== null && <VersionDiff diff={diff} />}
-      <RequiredChecklist notice={notice} viewing={number} />
+      <RenderedDocument ctx={ctx} notice={notice} version={version} rendered={rendered} locale={locale} />
+      <RequiredChecklist notice={notice} viewing={number} fixWhere={fixWhere} />
       <ReviewActions ctx={ctx} notice={notice} version={version} failure={failure} />
+      {diff !== null && <VersionDiff notice={notice} diff={diff} />}
       <Comments ctx={ctx} noticeId={notice.id} version={version} names={names} failure={failure} />
-      {ctx.can('writeNotices') && version.number === notice.latest.number && <EditForm ctx={ctx} notice={notice} failure={failure} />}
+      {editable && <EditForm ctx={ctx} notice={notice} failure={failure} />}
       <VersionList notice={notice} versions={versions} current={number} names={names} />
     </Layout>,
     failure?.status ?? 200,
@@ -107,64 +98,6 @@ function VersionFacts(props: { incident: IncidentView; notice: NoticeView; versi
         <code>{version.contentHash}</code>
       </dd>
     </dl>
-  );
-}
-
-/**
- * The HTML and the plain text side by side. The HTML is the renderer's own document, so it sits in
- * a sandboxed frame served with its own strict policy rather than inside this page.
- */
-function RenderedDocument(props: { notice: NoticeView; version: VersionView; rendered: RenderedVersion | { reason: string }; locale: string | null }) {
-  const { notice, version, rendered } = props;
-  const shown = props.locale ?? version.locale;
-  return (
-    <section aria-labelledby="rendered-heading">
-      <h2 id="rendered-heading">The document{shown === null ? '' : ` in ${shown}`}</h2>
-      {version.locales.length > 1 && (
-        <nav aria-label="Language of the document" class="locale-switch">
-          <ul>
-            {version.locales.map((locale) => (
-              <li>
-                <a href={`${versionHref(notice.id, version.number)}?locale=${encodeURIComponent(locale)}`} aria-current={locale === shown ? 'page' : undefined}>
-                  {locale}
-                  {locale === version.locale ? ' (primary)' : ''}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      {'reason' in rendered ? (
-        <p class="unrenderable">This version cannot be rendered yet: {rendered.reason}</p>
-      ) : (
-        <>
-          <p>
-            <strong>Subject:</strong> {rendered.subject}
-          </p>
-          <div class="side-by-side">
-            <div>
-              <h3>As HTML</h3>
-              {rendered.html === null ? (
-                <p>This document has no HTML form.</p>
-              ) : (
-                <iframe
-                  class="rendered-html"
-                  sandbox=""
-                  src={framedHref(notice.id, version.number, props.locale)}
-                  title={`HTML of version ${version.number}${shown === null ? '' : ` in ${shown}`}`}
-                ></iframe>
-              )}
-            </div>
-            <div>
-              <h3>As plain text</h3>
-              <pre class="rendered-text" lang={shown ?? undefined}>
-                {rendered.text}
-              </pre>
-            </div>
-          </div>
-        </>
-      )}
-    </section>
   );
 }
 

@@ -1,5 +1,10 @@
 import { diffWords } from 'diff';
 import type { FieldChange, NoticeDiff } from '../../notices/notice-diff.js';
+import type { NoticeView } from '../../notices/notice-view.js';
+import { languageLabel } from '../components/language-label.js';
+import { itemLabel } from './item-states.js';
+import { METADATA_LABELS } from './notice-labels.js';
+import { textDiffRefusals } from './render-refusal.js';
 
 type PatchLine = { kind: 'file' | 'hunk' | 'added' | 'removed' | 'same'; text: string };
 
@@ -52,12 +57,19 @@ function WordDiff(props: { change: FieldChange }) {
   );
 }
 
+/** A changed item in words: a section or report item by its label, a document-wide value by its name; the rest (locale, regimes) as the domain names it. */
+function changedItem(notice: NoticeView, field: string): string {
+  const key = field.startsWith('metadata.') ? field.slice('metadata.'.length) : null;
+  if (key !== null) return Object.hasOwn(METADATA_LABELS, key) ? METADATA_LABELS[key as keyof typeof METADATA_LABELS] : key;
+  return field.includes('.') ? field : itemLabel(notice, field);
+}
+
 const changeLabel = (change: FieldChange): string =>
   change.from === null ? 'added' : change.to === null ? 'removed' : 'changed';
 
 /** What changed from the previous version: item by item, then the rendered text line by line. */
-export function VersionDiff(props: { diff: NoticeDiff }) {
-  const { diff } = props;
+export function VersionDiff(props: { notice: NoticeView; diff: NoticeDiff }) {
+  const { notice, diff } = props;
   return (
     <section class="version-diff" aria-labelledby="diff-heading">
       <h2 id="diff-heading">
@@ -79,8 +91,8 @@ export function VersionDiff(props: { diff: NoticeDiff }) {
           <tbody>
             {diff.changes.map((change) => (
               <tr>
-                <th scope="row">{change.field}</th>
-                <td>{change.locale ?? 'all'}</td>
+                <th scope="row">{changedItem(notice, change.field)}</th>
+                <td>{change.locale === undefined ? 'all' : languageLabel(change.locale)}</td>
                 <td>{changeLabel(change)}</td>
                 <td>
                   <WordDiff change={change} />
@@ -91,7 +103,7 @@ export function VersionDiff(props: { diff: NoticeDiff }) {
         </table>
       )}
       <h3>Rendered text</h3>
-      {diff.textUnavailable !== null && <p class="muted">Not every side renders yet: {diff.textUnavailable}</p>}
+      {diff.textUnavailable !== null && textDiffRefusals(notice, diff.textUnavailable).map((sentence) => <p class="muted">{sentence}</p>)}
       {diff.textPatch === null ? (
         <p>There is no rendered text to compare.</p>
       ) : (

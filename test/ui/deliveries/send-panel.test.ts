@@ -28,6 +28,12 @@ afterAll(async () => {
 });
 
 const sendsOf = async (incidentId: string) => (await expectStatus(await call(server.url, `/api/v1/incidents/${incidentId}/deliveries`, { token: tokens.viewer! }), 200)).items as any[];
+/** The "Who reads which language" table's text, and the warning after it. */
+const languageTable = (html: string) => {
+  const start = html.indexOf('<caption>Who reads which language</caption>');
+  expect(start).toBeGreaterThan(-1);
+  return textOf(html.slice(start, html.indexOf('<h3>Sends</h3>', start)));
+};
 const progressUrl = (html: string) => /data-send-progress="([^"]+)"/.exec(html)?.[1];
 
 /** Reads the console's progress JSON, as the page's script does, until `done` says so. */
@@ -53,6 +59,11 @@ describe('sends from the delivery panel', () => {
 
     const page = await responder.get(`/console/incidents/${incidentId}`);
     expect(textOf(page.html)).toContain('Send the approved notice to 25 recipients');
+    // Everyone reads a language the notice is written in: no warning.
+    const plan = languageTable(page.html);
+    expect(plan).toContain('zh-CN CN 17 Chinese, China (zh-CN), their own language ✓ Yes');
+    expect(plan).toContain('en DE 8 English (en), their own language ✓ Yes');
+    expect(textOf(page.html)).not.toContain('Before sending, add');
     const started = await responder.post(`/console/incidents/${incidentId}/deliveries`, {});
     expect(started.status, textOf(started.html)).toBe(303);
     const [send] = await sendsOf(incidentId);
@@ -117,6 +128,18 @@ describe('sends from the delivery panel', () => {
     } finally {
       release();
     }
+  });
+
+  it('shows which language each group of recipients reads, and warns of the languages the notice still lacks', async () => {
+    const csv = ['email,name,locale,jurisdiction,memberId', 'a@lang.example,Anne,,FR,M-1', 'b@lang.example,Ben,ja,,M-2', 'c@lang.example,Cai,,,M-3', 'd@lang.example,Dora,zh-CN,CN,M-4'].join('\n');
+    const { incidentId } = await incidentReadyToSend(server.url, tokens, `${csv}\n`);
+    const page = await responder.get(`/console/incidents/${incidentId}`);
+    const plan = languageTable(page.html);
+    expect(plan).toContain('- FR 1 French (fr), official language where they live ✗ No');
+    expect(plan).toContain('ja - 1 Japanese (ja), their own language ✗ No');
+    expect(plan).toContain('- - 1 Chinese, China (zh-CN), the notice’s primary language ✓ Yes');
+    expect(plan).toContain('zh-CN CN 1 Chinese, China (zh-CN), their own language ✓ Yes');
+    expect(plan).toMatch(/Before sending, add these languages to the notice to individuals: (French \(fr\), Japanese \(ja\)|Japanese \(ja\), French \(fr\))\./);
   });
 
   it('refuses to start without an approved notice, with the reason on the incident page', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatLeakIncident } from '../../notices/notice-api-support.js';
 import { readJson, startTestServer, type TestServer } from '../../support/server.js';
 import { ConsoleClient, signedIn, textOf } from '../console-client.js';
 
@@ -166,6 +167,38 @@ describe('incident page', () => {
     expect(timeline).toContain('test responder (responder)');
     expect(timeline).toContain('Obligations assessed');
     expect(timeline).toContain(`Obligation not required test legal (legal) Reason: Lead authority is in another member state Obligation: ${gdpr}`);
+  });
+
+  it('draws the obligations first, one row per audience and place: the Chinese laws’ duties to individuals in one row', async () => {
+    const { id } = await chatLeakIncident(server);
+    const { obligations, groups } = await readJson(await server.request(`/api/v1/incidents/${id}/obligations`, { token: server.tokens.viewer }));
+    const china = groups.find((g: { id: string }) => g.id === 'individuals:CN');
+    expect(china.citations.length).toBeGreaterThanOrEqual(4);
+    const page = await legal.get(`/console/incidents/${id}`);
+    // Right under the heading, before the lifecycle tracks.
+    expect(page.html.indexOf('id="obligations-heading"')).toBeLessThan(page.html.indexOf('Where it stands'));
+    expect(page.html.indexOf('<h1>')).toBeLessThan(page.html.indexOf('id="obligations-heading"'));
+
+    const rowStart = page.html.indexOf('Notify individuals in China');
+    expect(rowStart).toBeGreaterThan(-1);
+    const row = textOf(page.html.slice(rowStart, page.html.indexOf('</tr>', rowStart)));
+    expect(page.html.match(/Notify individuals in China/g)).toHaveLength(1);
+    // PIPL, DSL, CSL and NDSMR, as the regime files cite them.
+    for (const law of ['PIPL Art. 57', 'Data Security Law', 'Cybersecurity Law', 'Network Data Security Management Regulations']) expect(row).toContain(law);
+    for (const citation of china.citations) expect(row).toContain(citation);
+    const levels = { statute: 'law’s text', regulator: 'regulator’s guidance', secondary: 'secondary source only' } as Record<string, string>;
+    for (const duty of china.duties) {
+      const o = obligations.find((x: { id: string }) => x.id === duty);
+      expect(row).toContain(`${o.citation} ${levels[o.verification]}, checked ${String(o.verifiedAt).slice(0, 10)}`);
+    }
+    expect(row).toContain('Immediately');
+
+    // Each group in the API's order, the most pressing first.
+    const table = page.html.slice(page.html.indexOf('id="obligations-heading"'), page.html.indexOf('</table>'));
+    const words: Record<string, string> = { individuals: 'Notify individuals in', regulator: 'Report to regulators in', media: 'Notify the media in', other: 'Notify others in' };
+    const positions = groups.map((g: { recipient: string; jurisdictionName: string }) => table.indexOf(`${words[g.recipient]} ${g.jurisdictionName}`));
+    expect(positions.every((p: number) => p > -1)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('completes the review with its follow-up rows and closes, through the forms', async () => {
