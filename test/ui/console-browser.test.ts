@@ -1,7 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recipientsCsv } from '../delivery/support.js';
+import { noticeSections } from '../../src/demo/demo-text.js';
 import { completeFields } from '../notices/notice-api-support.js';
+
+const ENGLISH: Record<string, string> = {
+  whatHappened: 'A database of our chat service could be read from the internet because an access setting was wrong. Phone numbers and message contents stored in it may have been seen by unauthorised people.',
+  informationInvolved: 'Your phone number and the contents of the messages you sent and received through our chat service. No passwords or payment details were in the database.',
+  likelyConsequences: 'You may receive scam calls or phishing messages, and others may learn what was in your conversations.',
+  whatWeAreDoing: 'We closed access from the internet the same day, replaced every access credential, engaged an independent investigator and reported the incident to the authorities.',
+  whatYouCanDo: 'Be wary of calls and messages that claim to come from us, and never share one-time codes with anyone.',
+  contact: 'Our data protection officer: privacy@chatter.example, +49 30 0000000.',
+};
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { alertSource } from './alerts/support.js';
@@ -125,12 +135,14 @@ describe('the web console in Chromium', () => {
     // Every required section, and every one still holding suggested text, in both languages.
     const noticeId = new URL(responder.url()).pathname.split('/')[3]!;
     const view = await readJson(await server.request(`/api/v1/notices/${noticeId}`));
+    // The words people write, as the demo's (Chinese) and the README's (English) letters say them.
+    const chinese = noticeSections('zh-CN', '2026年12月7日');
     const boxes = [
-      ...Object.keys(completeFields(view)).map((field) => `fields.${field}`),
-      ...Object.keys(completeFields(view, 'en')).map((field) => `translations.en.${field}`),
+      ...Object.keys(completeFields(view)).map((field) => [`fields.${field}`, chinese[field]!] as const),
+      ...Object.keys(completeFields(view, 'en')).map((field) => [`translations.en.${field}`, ENGLISH[field]!] as const),
     ];
     const edit = responder.getByRole('form', { name: 'Edit version 1' });
-    for (const [i, name] of boxes.entries()) await edit.locator(`textarea[name="${name}"]`).fill(`Item ${i + 1}: what happened and what we do about it.`);
+    for (const [name, words] of boxes) await edit.locator(`textarea[name="${name}"]`).fill(words);
     await edit.getByRole('button', { name: 'Save as version 2' }).click();
     await responder.waitForURL(/\/versions\/2$/);
     const reviewUrl = responder.url();
