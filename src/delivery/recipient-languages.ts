@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.js';
 import type { IncidentService } from '../lifecycle/incident-service.js';
 import type { NoticeQueries } from '../notices/notice-queries.js';
-import { recipientLanguage, type LanguageReason } from '../notices/render/notice-languages.js';
+import { readerLanguage, type LanguageReason } from '../notices/render/notice-languages.js';
 import { recipientGroups } from '../recipients/recipient-queries.js';
 
 /** One group of recipients (same locale and jurisdiction columns) and the language they will read. */
@@ -33,9 +33,9 @@ export async function languagePlan(db: Kysely<Database>, incidents: IncidentServ
   const noticeLocales = await notices.individualsLocales(incidentId);
   const primary = noticeLocales[0];
   const groups = (await recipientGroups(db, incidentId)).map(({ locale, jurisdiction, recipients }) => {
-    const language = recipientLanguage(shipped, primary ?? '', { locale, jurisdiction });
-    const reads = language.locale === '' ? null : language.locale;
-    return { locale, jurisdiction, recipients, reads, reason: language.reason, written: reads !== null && noticeLocales.includes(reads) };
+    // Before a notice is drafted there is no primary language to fall back on.
+    const { locale: reads, reason } = readerLanguage(shipped, { locale, jurisdiction }) ?? { locale: primary ?? null, reason: 'primary' as const };
+    return { locale, jurisdiction, recipients, reads, reason, written: reads !== null && noticeLocales.includes(reads) };
   });
   return { noticeLocales, groups };
 }

@@ -48,6 +48,16 @@ export interface VersionContent {
   facts?: ReportFacts;
 }
 
+/** Who a notice to individuals comes from, as its reader sees it. */
+export interface NoticeSender {
+  name: string;
+  address: string;
+}
+
+/** The sender a version names; null for a report, and for a version written before notices named one. */
+export const senderOf = (metadata: NoticeMetadata): NoticeSender | null =>
+  metadata.senderName === undefined || metadata.senderAddress === undefined ? null : { name: metadata.senderName, address: metadata.senderAddress };
+
 export const METADATA_KEYS: Readonly<Record<NoticeKind, readonly (keyof NoticeMetadata)[]>> = {
   individuals: ['organizationName', 'senderName', 'senderAddress'],
   report: ['organizationName', 'title', 'summary'],

@@ -10,7 +10,7 @@ import type { ChecklistItem } from './notice-checklist.js';
 import { commentSchema } from './notice-requests.js';
 import { findNotice, findVersion, insertComment, latestVersion, setStatus, type VersionStatus } from './notice-store.js';
 import type { NoticeRow, NoticeVersionRow } from './notice-tables.js';
-import type { RequiredField } from './render/content-model.js';
+import { requiringLaws, type RequiredField } from './render/content-model.js';
 
 /** Legal decides on a version; the role is checked here too, so no route can forget it. */
 function requireLegal(actor: Actor, what: string): void {
@@ -20,8 +20,7 @@ function requireLegal(actor: Actor, what: string): void {
 /** Why a blank item blocks review: which locale lacks it and which laws ask for it. */
 function requirementMessage(locale: string | null, requirement: RequiredField | null): string {
   if (requirement === null) return 'must not be empty';
-  const laws = [...new Set(requirement.covers.map((c) => (c.citation === null ? c.regime : `${c.regime} (${c.citation})`)))];
-  const asked = `required by ${laws.join(', ')}: ${requirement.label}`;
+  const asked = `required by ${requiringLaws(requirement)}: ${requirement.label}`;
   return locale === null ? asked : `in ${locale}: ${asked}`;
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
-import { fieldsIn, localesOf, type VersionContent } from './notice-content.js';
+import { fieldsIn, localesOf, senderOf, type NoticeSender, type VersionContent } from './notice-content.js';
 import { recipientLanguage, type RecipientLanguage } from './render/notice-languages.js';
 import { placeholdersIn } from './render/placeholders.js';
 import type { RecipientRender } from './render/render-individual-notice.js';
@@ -13,12 +13,6 @@ export interface NoticeRecipient {
   locale: string | null;
   jurisdiction: string | null;
   custom: Record<string, string>;
-}
-
-/** Who a notice comes from, as its reader sees it. */
-export interface NoticeSender {
-  name: string;
-  address: string;
 }
 
 /** An approved notice to individuals, checked once and ready to render for each recipient. */
@@ -34,6 +28,9 @@ export interface PreparedNotice {
 }
 
 type CheckedVersion = z.infer<typeof individualVersionSchema>;
+
+/** Distinct locale and jurisdiction pairs a prepared notice remembers the language of; beyond it, each is worked out again. */
+const REMEMBERED_LANGUAGES = 4096;
 
 const notWrittenIn = (locale: string, locales: readonly string[]): InvalidInputError => {
   const message = `this notice is not written in "${locale}" (its locales: ${locales.join(', ')})`;
@@ -91,11 +88,20 @@ export function prepareIndividualNotice(renderer: NoticeRenderer, content: Versi
     }
   }
   if (refusals.length > 0) throw new InvalidInputError(refusals.map((e) => e.message).join('; '), refusals.flatMap((e) => e.issues));
-  const { senderName, senderAddress } = version.metadata;
-  const languageOf = (recipient: Pick<NoticeRecipient, 'locale' | 'jurisdiction'>) => recipientLanguage(renderer.locales, version.locale, recipient);
+  // Every message asks this; recipients repeat a handful of locale and jurisdiction pairs.
+  const languages = new Map<string, RecipientLanguage>();
+  const languageOf = (recipient: Pick<NoticeRecipient, 'locale' | 'jurisdiction'>): RecipientLanguage => {
+    const key = `${recipient.locale ?? ''}|${recipient.jurisdiction ?? ''}`;
+    let language = languages.get(key);
+    if (language === undefined) {
+      language = recipientLanguage(renderer.locales, version.locale, recipient);
+      if (languages.size < REMEMBERED_LANGUAGES) languages.set(key, language);
+    }
+    return language;
+  };
   return {
     locales,
-    sender: senderName === undefined || senderAddress === undefined ? null : { name: senderName, address: senderAddress },
+    sender: senderOf(version.metadata),
     languageOf,
     render(recipient) {
       const { locale } = languageOf(recipient);

@@ -1,4 +1,4 @@
-import type { NoticeKind, VersionContent } from './notice-content.js';
+import { senderOf, type NoticeKind, type NoticeSender, type VersionContent } from './notice-content.js';
 import { prepareNoticeLocale } from './prepared-notice.js';
 import type { NoticeRenderer } from './render/renderer.js';
 
@@ -16,7 +16,7 @@ export interface SampleRecipient {
 }
 
 /** A mailbox as a From header shows it: `"Acme Ltd" <privacy@acme.example>`. */
-export const mailbox = (name: string, address: string): string => `"${name.replace(/["\\\\]/g, '')}" <${address}>`;
+export const mailbox = ({ name, address }: NoticeSender): string => `"${name.replace(/["\\]/g, '')}" <${address}>`;
 
 /**
  * One version through the renderer, exactly as delivery would render it on `date`: the renderer
@@ -37,8 +37,8 @@ export function renderVersion(
     const locale = recipient.locale ?? content.locale ?? undefined;
     const name = recipient.name ?? (locale === undefined || !renderer.locales.includes(locale) ? 'Alex Doe' : renderer.phrases(locale).sampleRecipient);
     const rendered = prepareNoticeLocale(renderer, content, recipient.locale, date)({ name, custom: {} });
-    const { senderName, senderAddress } = content.metadata;
-    return { ...rendered, from: senderName === undefined || senderAddress === undefined ? null : mailbox(senderName, senderAddress) };
+    const sender = senderOf(content.metadata);
+    return { ...rendered, from: sender === null ? null : mailbox(sender) };
   }
   const input = {
     organization,

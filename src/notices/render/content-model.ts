@@ -106,4 +106,8 @@ export function reportFieldNames(regime: Regime, entry: RegimeRecipient): Set<st
   return new Set([null, ...stages].flatMap((stage) => reportFields(regime, entry, stage).map((f) => f.field)));
 }
 
+/** Which laws ask for a field, each with its citation: "eu-gdpr (GDPR Art. 34(2)), cn-pipl (PIPL Art. 57(1)(3))". */
+export const requiringLaws = (field: RequiredField): string =>
+  [...new Set(field.covers.map((c) => (c.citation === null ? c.regime : `${c.regime} (${c.citation})`)))].join(', ');
+
 export const hasText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;

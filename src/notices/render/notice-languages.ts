@@ -47,15 +47,17 @@ export interface RecipientLanguage {
   reason: LanguageReason;
 }
 
-/** The language one recipient reads the notice in, as the rule above says. */
-export function recipientLanguage(
-  shipped: readonly string[],
-  primary: string,
-  recipient: { locale: string | null; jurisdiction: string | null },
-): RecipientLanguage {
+/** The language a recipient's own columns decide (their locale, else where they live), or null when neither does. */
+export function readerLanguage(shipped: readonly string[], recipient: { locale: string | null; jurisdiction: string | null }): RecipientLanguage | null {
   const own = recipient.locale === null ? null : shippedLocale(shipped, recipient.locale);
   if (own !== null) return { locale: own, reason: 'locale' };
   const official = recipient.jurisdiction === null ? null : officialLanguage(shipped, recipient.jurisdiction);
-  if (official !== null) return { locale: official, reason: 'jurisdiction' };
-  return { locale: primary, reason: 'primary' };
+  return official === null ? null : { locale: official, reason: 'jurisdiction' };
 }
+
+/** The language one recipient reads the notice in, as the rule above says. */
+export const recipientLanguage = (
+  shipped: readonly string[],
+  primary: string,
+  recipient: { locale: string | null; jurisdiction: string | null },
+): RecipientLanguage => readerLanguage(shipped, recipient) ?? { locale: primary, reason: 'primary' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldIssues, InvalidInputError } from '../../errors.js';
 import { DATA_CATEGORIES } from '../../lifecycle/scope.js';
-import { hasText, type RequiredField } from './content-model.js';
+import { hasText, requiringLaws, type RequiredField } from './content-model.js';
 
 /**
  * What callers hand the renderer, as zod schemas. Everything here comes from incidents and
@@ -77,10 +77,7 @@ export const individualVersionSchema = z
   })
   .refine((version) => version.translations?.[version.locale] === undefined, { path: ['translations'], message: 'must not repeat the primary locale' });
 
-function requirementMessage(field: RequiredField): string {
-  const laws = field.covers.map((c) => (c.citation === null ? c.regime : `${c.regime} (${c.citation})`));
-  return `required by ${[...new Set(laws)].join(', ')}: ${field.label}`;
-}
+const requirementMessage = (field: RequiredField): string => `required by ${requiringLaws(field)}: ${field.label}`;
 
 /**
  * Checks `values` against the required items; the error's message names each missing or blank one
