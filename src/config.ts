@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /** Breachline's own sender when MAIL_FROM is unset: for internal mail only, never on a notice to a person. */
@@ -32,6 +33,7 @@ const envSchema = z.object({
   DELIVERY_RETRY_SECONDS: z.coerce.number().min(0.01).default(30),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   DELIVERY_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
+  ORGANIZATION_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/Chicago').optional(),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   ESCALATION_TO: z
     .string()
@@ -77,6 +79,8 @@ export type Config = {
   escalationTo: string[];
   /** How long a console sign-in lasts; revoking its token ends it sooner. */
   consoleSessionMs: number;
+  /** Where the organisation discovers breaches: statutes that count days from discovery count them here. */
+  organizationTimeZone: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pauseAfterFailures: e.DELIVERY_PAUSE_AFTER_FAILURES,
     },
     escalationTo: e.ESCALATION_TO,
+    organizationTimeZone: e.ORGANIZATION_TIME_ZONE,
     consoleSessionMs: Math.round(e.CONSOLE_SESSION_HOURS * 3_600_000),
   };
 }

@@ -42,7 +42,7 @@ export interface Runtime {
 export async function startRuntime(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
   // Regime files first: a broken one must stop start-up before anything else is touched.
   const regimes = await loadRegimes(config.workflowsDir);
-  const obligations = new ObligationsService(regimes, clock);
+  const obligations = new ObligationsService(regimes, clock, { organizationTimeZone: config.organizationTimeZone });
   // Templates are checked against the regimes before the database opens, for the same reason.
   const renderer = await createNoticeRenderer(regimes.regimes);
   const db = connect(config.databaseUrl, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { affectedSchema, DATA_CATEGORIES, isoInstantSchema, organizationSchema, SEVERITIES } from './scope.js';
+import { affectedSchema, DATA_CATEGORIES, HARM_FINDINGS, incidentDetailShape, isoInstantSchema, jurisdictionSchema, organizationSchema, SEVERITIES } from './scope.js';
 
 /**
  * Every event the incident lifecycle accepts, as zod schemas of what a caller sends. The service
@@ -40,12 +40,14 @@ const publicEvents = {
     dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length).optional(),
     organization: organizationSchema.optional(),
     encrypted: z.boolean().nullable().optional(),
+    ...incidentDetailShape,
     clockFacts: z
       .object({
         occurredAt: isoInstantSchema.nullable(),
         materialityDeterminedAt: isoInstantSchema.nullable(),
         assessedNotifiableAt: isoInstantSchema.nullable(),
         handlingEndedAt: isoInstantSchema.nullable(),
+        extortionPaidAt: isoInstantSchema.nullable(),
       })
       .partial()
       .strict()
@@ -60,6 +62,8 @@ const publicEvents = {
       .refine((list) => new Set(list.map((r) => r.email.toLowerCase())).size === list.length, 'each email may appear once'),
   },
   OBLIGATION_NOT_REQUIRED: { obligationId, reason: text(2000) },
+  // Legal's finding for one jurisdiction: whether harm is likely where a law turns on it, or its decision for a place with no rules.
+  RECORD_LEGAL_FINDING: { jurisdiction: jurisdictionSchema, harm: z.enum(HARM_FINDINGS).nullable().optional(), rationale: text(4000) },
   REPORT_SUBMITTED: {
     obligationId,
     channel: z.enum(['email', 'portal', 'letter', 'phone', 'other']),

@@ -11,6 +11,7 @@ import {
   type ObligationEventType,
 } from './obligation-machine.js';
 import { mergeAssessment } from './obligation-assessment.js';
+import { INCIDENT_DETAILS } from './scope.js';
 
 /**
  * The breach lifecycle. Bumped whenever a change would read old snapshots differently; stored with
@@ -98,18 +99,29 @@ export const incidentMachine = setup({
     updateScope: assign(({ context, event }) => {
       if (event.type !== 'UPDATE_SCOPE') return {};
       const { title, severity, summary, affected, dataCategories, organization, encrypted, clockFacts } = event;
+      // A detail left out of the event keeps its value; null clears it.
+      const details = Object.fromEntries(INCIDENT_DETAILS.flatMap((key) => (event[key] === undefined ? [] : [[key, event[key]]])));
       return {
         title: title ?? context.title,
         severity: severity ?? context.severity,
         summary: summary ?? context.summary,
         scope: {
+          ...context.scope,
           affected: affected ?? context.scope.affected,
           dataCategories: dataCategories ?? context.scope.dataCategories,
           organization: organization ?? context.scope.organization,
           encrypted: encrypted === undefined ? context.scope.encrypted : encrypted,
+          ...details,
         },
         clock: { ...context.clock, ...clockFacts },
       };
+    }),
+    recordLegalFinding: assign(({ context, event }) => {
+      if (event.type !== 'RECORD_LEGAL_FINDING') return {};
+      const finding = { jurisdiction: event.jurisdiction, harm: event.harm ?? null, rationale: event.rationale, recordedBy: actorRef(event.actor), recordedAt: event.at };
+      // A later finding for the same jurisdiction replaces the earlier one; the timeline keeps both.
+      const others = (context.scope.legalFindings ?? []).filter((f) => f.jurisdiction !== event.jurisdiction);
+      return { scope: { ...context.scope, legalFindings: [...others, finding] } };
     }),
     assessObligations: assign(({ context, event }) =>
       event.type === 'OBLIGATIONS_ASSESSED'
@@ -164,6 +176,7 @@ export const incidentMachine = setup({
           actions: assign(({ event }) => ({ dismissal: { reason: event.reason, by: actorRef(event.actor), at: event.at } })),
         },
         UPDATE_SCOPE: { actions: 'updateScope' },
+        RECORD_LEGAL_FINDING: { actions: 'recordLegalFinding' },
         SET_RESPONDERS: { actions: assign(({ event }) => ({ responders: event.responders })) },
         ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
         ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
@@ -187,6 +200,7 @@ export const incidentMachine = setup({
       },
       on: {
         UPDATE_SCOPE: { actions: 'updateScope' },
+        RECORD_LEGAL_FINDING: { actions: 'recordLegalFinding' },
         SET_RESPONDERS: { actions: assign(({ event }) => ({ responders: event.responders })) },
         ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
         ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },
@@ -321,6 +335,7 @@ export const incidentMachine = setup({
     review: {
       on: {
         UPDATE_SCOPE: { actions: 'updateScope' },
+        RECORD_LEGAL_FINDING: { actions: 'recordLegalFinding' },
         SET_RESPONDERS: { actions: assign(({ event }) => ({ responders: event.responders })) },
         ALERT_LINKED: { guard: 'alertUnlinked', actions: 'linkAlert' },
         ALERT_RESOLVED: { guard: 'alertOpen', actions: 'resolveAlert' },

@@ -46,7 +46,7 @@ export type ObligationPlanner = (context: IncidentContext) => ObligationInput[];
 
 const ENGINE: Actor = { kind: 'system', id: 'obligations' };
 // The events that change what the engine assesses from: scope and clock facts, or a fresh start.
-const REASSESS_AFTER = new Set(['CONFIRM', 'UPDATE_SCOPE', 'REOPEN', 'INDIVIDUALS_NOTIFIED']);
+const REASSESS_AFTER = new Set(['CONFIRM', 'UPDATE_SCOPE', 'RECORD_LEGAL_FINDING', 'REOPEN', 'INDIVIDUALS_NOTIFIED']);
 
 /** Runs inside the transaction that fired a deadline, so what it writes (an escalation) commits with it. */
 export type DeadlineFiredHook = (

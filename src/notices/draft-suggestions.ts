@@ -33,7 +33,7 @@ export function suggestedSections(incident: IncidentView, locale: string, phrase
  * also states the people across the union, labelled, when that number differs.
  */
 export function reportFacts(incident: IncidentView, regime: Regime, jurisdiction: string): ReportFacts {
-  const count = (where: (code: string) => boolean) => incident.scope.affected.filter((a) => where(a.jurisdiction)).reduce((sum, a) => sum + a.count, 0);
+  const count = (where: (code: string) => boolean) => incident.scope.affected.filter((a) => where(a.jurisdiction)).reduce((sum, a) => sum + (a.count ?? 0), 0);
   const affected = count((code) => covers(jurisdiction, code));
   const union = regime.jurisdictions.find((territory) => isRegion(territory) && covers(territory, jurisdiction));
   const inUnion = union === undefined ? null : count((code) => covers(union, code));

@@ -65,6 +65,8 @@ export const METADATA_KEYS: Readonly<Record<NoticeKind, readonly (keyof NoticeMe
 
 export const individualsTemplate = (locale: string): string => `notices/individuals/${locale}`;
 export const reportTemplate = (regime: string): string => `reports/${regime}`;
+/** The layout of a report whose regime has no template of its own. */
+export const STANDARD_REPORT_TEMPLATE = 'report-standard';
 
 /** The locales a version is written in, its primary first and then the translations in code order; none for a report. */
 export const localesOf = (content: Pick<VersionContent, 'locale' | 'translations'>): string[] =>

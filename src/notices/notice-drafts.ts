@@ -5,6 +5,8 @@ import type { IncidentView } from '../lifecycle/incident-view.js';
 import { parseOrThrow } from '../lifecycle/incident-inputs.js';
 import { reportFacts, suggestedSections } from './draft-suggestions.js';
 import { checklistOf } from './notice-checklist.js';
+import { uncoveredJurisdictions } from '../obligations/coverage.js';
+import { factsFromIncident } from '../obligations/incident-facts.js';
 import { auditNotice, moveTrack, obligationOf, type NoticeDeps, type OrganizationDefaults } from './notice-deps.js';
 import {
   contentHash,
@@ -12,6 +14,7 @@ import {
   METADATA_KEYS,
   parseContent,
   reportTemplate,
+  STANDARD_REPORT_TEMPLATE,
   withTranslations,
   type LocaleFields,
   type NoticeKind,
@@ -140,7 +143,11 @@ export class NoticeDrafts {
     if (request.stage !== undefined) throw invalid('stage', 'only reports to regulators have stages');
     const withNotice = new Set(this.deps.regimes.filter((r) => r.recipients.some((e) => e.recipient === 'individuals')).map((r) => r.id));
     const regimes = [...new Set(incident.obligations.filter((o) => o.recipient === 'individuals' && withNotice.has(o.regime)).map((o) => o.regime))];
-    if (regimes.length === 0) throw invalid('target', `incident ${incident.id} has no assessed duty to notify individuals, so no regime says what the notice must contain`);
+    // People in a place with no rules may still be told: legal decides, and the notice is the canonical letter with no law's extra items.
+    const uncovered = uncoveredJurisdictions(factsFromIncident(incident), this.deps.regimes, this.deps.clock());
+    if (regimes.length === 0 && uncovered.length === 0) {
+      throw invalid('target', `incident ${incident.id} has no assessed duty to notify individuals, so no regime says what the notice must contain`);
+    }
     const prefill = this.suggestions(incident);
     const content: VersionContent = { template: individualsTemplate(primary), locale: primary, regimes, stage: null, metadata, fields: prefill(primary) };
     return { kind: 'individuals', regime: null, content: withTranslations(content, Object.fromEntries(others.map((l) => [l, prefill(l)]))) };
@@ -149,7 +156,7 @@ export class NoticeDrafts {
   /** The languages the affected people read, the most affected first: what a draft that names none is written in. */
   defaultLocales(incident: IncidentView): string[] {
     const { locales } = this.deps.renderer;
-    const byCount = [...incident.scope.affected].sort((a, b) => b.count - a.count);
+    const byCount = [...incident.scope.affected].sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
     const languages = [...new Set(byCount.map((a) => officialLanguage(locales, a.jurisdiction)).filter((l) => l !== null))];
     return languages.length > 0 ? languages : locales.filter((l) => l === 'en');
   }
@@ -181,10 +188,6 @@ export class NoticeDrafts {
       if (request[key] !== undefined) throw invalid(key, 'reports are written in their regime’s template; only notices to individuals take a locale');
     }
     for (const key of ['senderName', 'senderAddress'] as const) if (request[key] !== undefined) throw invalid(key, 'only notices to individuals have a sender');
-    const { reportRegimes } = this.deps.renderer;
-    if (!reportRegimes.includes(obligation.regime)) {
-      throw invalid('target', `no report template for ${obligation.regime} (known: ${reportRegimes.join(', ')})`);
-    }
     // A staged duty's report is its first stage unless the request names another.
     const duty = this.deps.regimes.find((r) => r.id === obligation.regime)?.recipients.find((e) => e.id === obligation.id.split(':')[1]);
     const stageId = request.stage ?? duty?.stages?.[0]?.id;
@@ -192,7 +195,7 @@ export class NoticeDrafts {
     // The responders' summary is internal (hostnames, global counts): a person rewrites it for the authority.
     const summary = incident.summary.trim() === '' ? {} : { summary: placeholder(incident.summary.trim()) };
     const content: VersionContent = {
-      template: reportTemplate(obligation.regime),
+      template: this.deps.renderer.reportRegimes.includes(obligation.regime) ? reportTemplate(obligation.regime) : STANDARD_REPORT_TEMPLATE,
       locale: null,
       regimes: [obligation.regime],
       stage: stage?.id ?? null,

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
-import { evaluate, type Verdict } from './applicability.js';
+import type { AffectedEntry, CountBasis, DataCategory } from '../lifecycle/scope.js';
+import { evaluate, formatCount, type ApplicabilityContext, type Verdict } from './applicability.js';
 import type { AssessmentFacts } from './assessment-facts.js';
 import { covers, derivation, obligationJurisdiction } from './jurisdictions.js';
+import { dueSoonAt } from './due-soon.js';
 import { runClock, type ClockContext } from './obligation-clock.js';
 import type { DeadlineUnit, HolidayCalendar, Recipient, Regime, RegimeRecipient, VerificationLevel } from './regime-schema.js';
 
@@ -30,9 +32,12 @@ export interface AssessedExemption {
   id: string;
   description: string;
   citation: string;
-  /** The facts suggest legal could invoke it (encrypted data); it is never applied by the engine. */
+  /** The facts suggest legal could invoke it (encrypted or redacted data, legal's finding of no likely harm); never applied by the engine. */
   likelyAvailable: boolean;
 }
+
+/** `undetermined`: a fact the duty turns on is not known yet (see missingFacts); it is listed, never dropped. */
+export type Applies = 'yes' | 'undetermined';
 
 export interface AssessedObligation extends Timing {
   id: string;
@@ -43,8 +48,11 @@ export interface AssessedObligation extends Timing {
   authority: string | null;
   contact: RegimeRecipient['contact'];
   timeZone: string;
+  applies: Applies;
   stages: AssessedStage[];
   requiredContents: RegimeRecipient['requiredContents'];
+  prohibitedContents: NonNullable<RegimeRecipient['prohibitedContents']>;
+  substituteNotice: NonNullable<RegimeRecipient['substituteNotice']> | null;
   exemptions: AssessedExemption[];
   reason: string;
   trigger: string;
@@ -57,52 +65,134 @@ export interface AssessedObligation extends Timing {
 
 interface Target {
   jurisdiction: string;
-  count: number;
+  /** The people counted (a floor when some are not counted yet); null when nobody is counted. */
+  count: number | null;
+  countBasis: CountBasis;
+  people: AffectedEntry[];
   /** Who brings the regime in, e.g. "3 affected in DE (DE is an EEA member state)". */
   coverage: string | null;
 }
 
-const formatCount = (n: number): string => n.toLocaleString('en-US');
 
-function describe(jurisdiction: string, people: Array<{ jurisdiction: string; count: number; via: string | null }>): string {
-  const total = people.reduce((sum, p) => sum + p.count, 0);
-  const parts = people.map((p) => `${formatCount(p.count)} in ${p.jurisdiction}${p.via === null ? '' : ` (${p.via})`}`);
+interface Counted {
+  count: number | null;
+  countBasis: CountBasis;
+}
+
+/** One count for several entries: a sum, a floor when any is uncounted or a floor, an estimate when any is one. */
+function countOf(people: readonly AffectedEntry[]): Counted {
+  const counted = people.filter((p) => p.count !== null);
+  if (counted.length === 0) return { count: null, countBasis: 'exact' };
+  const count = counted.reduce((sum, p) => sum + (p.count ?? 0), 0);
+  const floor = counted.length < people.length || people.some((p) => p.countBasis === 'atLeast');
+  return { count, countBasis: floor ? 'atLeast' : people.some((p) => p.countBasis === 'estimate') ? 'estimate' : 'exact' };
+}
+
+const countWords = ({ count, countBasis }: Counted): string =>
+  count === null ? 'an unknown number' : countBasis === 'atLeast' ? `at least ${formatCount(count)}` : countBasis === 'estimate' ? `about ${formatCount(count)}` : formatCount(count);
+
+type Person = AffectedEntry & { via: string | null };
+
+function describe(jurisdiction: string, people: Person[]): string {
+  const total = countWords(countOf(people));
   const only = people[0];
   if (people.length === 1 && only !== undefined && only.jurisdiction === jurisdiction) {
-    return `${formatCount(total)} affected in ${jurisdiction}${only.via === null ? '' : ` (${only.via})`}`;
+    return `${total} affected in ${jurisdiction}${only.via === null ? '' : ` (${only.via})`}`;
   }
-  return `${formatCount(total)} affected in ${jurisdiction}: ${parts.join(', ')}`;
+  const parts = people.map((p) => `${countWords(countOf([p]))} in ${p.jurisdiction}${p.via === null ? '' : ` (${p.via})`}`);
+  return `${total} affected in ${jurisdiction}: ${parts.join(', ')}`;
+}
+
+function target(jurisdiction: string, people: Person[]): Target {
+  return { jurisdiction, ...countOf(people), people, coverage: people.length === 0 ? null : describe(jurisdiction, people) };
 }
 
 /** The jurisdictions one recipient entry is owed in, with the people counted for each. */
-function targets(regime: Regime, entry: RegimeRecipient, facts: AssessmentFacts): Target[] {
-  const home = regime.jurisdictions[0] as string;
-  const people = facts.affected.flatMap((a) => {
+type Covered = Person & { owedIn: string };
+
+/** The affected people a regime's territory covers, each with where its duties are owed. */
+function coveredPeople(regime: Regime, facts: AssessmentFacts): Covered[] {
+  return facts.affected.flatMap((a) => {
     const territory = regime.jurisdictions.find((t) => covers(t, a.jurisdiction));
-    if (territory === undefined || a.count === 0) return [];
+    if (territory === undefined) return [];
     return [{ ...a, owedIn: obligationJurisdiction(territory, a.jurisdiction), via: derivation(territory, a.jurisdiction) }];
-  });
-  if (regime.coverage === 'organization' || entry.scope === 'once') {
-    if (regime.coverage === 'affected' && people.length === 0) return [];
-    const count = people.reduce((sum, p) => sum + p.count, 0);
-    return [{ jurisdiction: home, count, coverage: people.length === 0 ? null : describe(home, people) }];
-  }
-  const owedIn = [...new Set(people.map((p) => p.owedIn))];
-  return owedIn.map((jurisdiction) => {
-    const here = people.filter((p) => p.owedIn === jurisdiction);
-    return { jurisdiction, count: here.reduce((sum, p) => sum + p.count, 0), coverage: describe(jurisdiction, here) };
   });
 }
 
-function reasonFor(entry: RegimeRecipient, target: Target, verdict: Verdict, facts: AssessmentFacts, exemptions: AssessedExemption[]): string {
+function targets(regime: Regime, entry: RegimeRecipient, people: Covered[]): Target[] {
+  const home = regime.jurisdictions[0] as string;
+  if (regime.coverage === 'organization' || entry.scope === 'once') {
+    if (regime.coverage === 'affected' && people.length === 0) return [];
+    return [target(home, people)];
+  }
+  const owedIn = [...new Set(people.map((p) => p.owedIn))];
+  return owedIn.map((jurisdiction) => target(jurisdiction, people.filter((p) => p.owedIn === jurisdiction)));
+}
+
+/** What the people of one target had exposed: their own categories and encryption where recorded, else the incident's. */
+function exposureOf(target: Target, facts: AssessmentFacts): { categories: Set<DataCategory>; encrypted: boolean | null } {
+  const categories = new Set<DataCategory>();
+  const states = new Set<boolean | null>();
+  const everyone = target.people.length === 0 ? [{ dataCategories: undefined, encrypted: undefined }] : target.people;
+  for (const person of everyone) {
+    for (const category of person.dataCategories ?? facts.dataCategories) categories.add(category);
+    states.add(person.encrypted === undefined ? (facts.encrypted ?? null) : person.encrypted);
+  }
+  // Encrypted only when it was for everyone; one unencrypted share loses the harbour for the target.
+  const encrypted = states.has(false) ? false : states.has(null) ? null : true;
+  return { categories, encrypted };
+}
+
+/** Legal's finding for the target: recorded for its jurisdiction, or for the one place its people were recorded in. */
+function findingFor(target: Target, facts: AssessmentFacts) {
+  const places = [target.jurisdiction, ...target.people.map((p) => p.jurisdiction)];
+  return facts.legalFindings?.find((f) => places.includes(f.jurisdiction));
+}
+
+interface Assessing {
+  regime: Regime;
+  entry: RegimeRecipient;
+  target: Target;
+  verdict: Verdict;
+  facts: AssessmentFacts;
+  encrypted: boolean | null;
+  harm: 'likely' | 'unlikely' | null;
+  zone: string;
+  now: Date;
+}
+
+function exemptionsOf({ entry, facts, encrypted, harm }: Assessing): AssessedExemption[] {
+  return entry.exemptions.map((e) => ({
+    id: e.id,
+    description: e.description,
+    citation: e.citation,
+    likelyAvailable:
+      (e.whenEncrypted === true && encrypted === true && facts.keyExposed !== true) ||
+      (e.whenRedacted === true && facts.redacted === true) ||
+      (e.whenHarmUnlikely === true && harm === 'unlikely'),
+  }));
+}
+
+function reasonFor(assessing: Assessing, exemptions: AssessedExemption[], delayedUntil: string | null): string {
+  const { entry, target, verdict, facts } = assessing;
   const parts = verdict.counted || target.coverage === null ? [] : [target.coverage];
   parts.push(...verdict.reasons);
   const multiplied = entry.deadline.multiplied;
   if (multiplied !== undefined && facts.organization[multiplied.when] === true) {
     parts.push(`deadline x${multiplied.factor}: organization.${multiplied.when} is true (${multiplied.citation})`);
   }
-  const available = exemptions.filter((e) => e.likelyAvailable).map((e) => e.id);
-  if (available.length > 0) parts.push(`data encrypted: exemption ${available.join(', ')} likely available, for legal to invoke`);
+  const byFlag = (flag: 'whenEncrypted' | 'whenRedacted' | 'whenHarmUnlikely') =>
+    exemptions.filter((e, i) => e.likelyAvailable && entry.exemptions[i]?.[flag] === true).map((e) => e.id);
+  const encrypted = byFlag('whenEncrypted');
+  if (encrypted.length > 0) {
+    const key = facts.keyExposed === false ? 'its key not exposed' : 'whether its key was exposed not recorded';
+    parts.push(`data encrypted, ${key}: exemption ${encrypted.join(', ')} likely available, for legal to invoke`);
+  }
+  const redacted = byFlag('whenRedacted');
+  if (redacted.length > 0) parts.push(`data redacted: exemption ${redacted.join(', ')} likely available, for legal to invoke`);
+  const harm = byFlag('whenHarmUnlikely');
+  if (harm.length > 0) parts.push(`legal found harm unlikely: exemption ${harm.join(', ')} available, for legal to invoke`);
+  if (delayedUntil !== null) parts.push(`law enforcement asked for notice to wait until ${delayedUntil}`);
   return parts.join('; ');
 }
 
@@ -117,9 +207,28 @@ function timing(spec: RegimeRecipient['deadline'], context: ClockContext): Timin
   };
 }
 
-function obligation(regime: Regime, entry: RegimeRecipient, target: Target, verdict: Verdict, facts: AssessmentFacts, calendars: ReadonlyMap<string, HolidayCalendar>): AssessedObligation {
+/**
+ * A delay law enforcement asked for, where the statute allows one: the notice falls due at the end
+ * of the delay's last day (in the regulator's zone) if that is later, and is not urgent before then.
+ */
+function delayed(main: Timing, assessing: Assessing): { timing: Timing; until: string | null } {
+  const until = assessing.facts.lawEnforcementDelayUntil ?? null;
+  if (until === null || !assessing.entry.exemptions.some((e) => e.lawEnforcementDelay === true)) return { timing: main, until: null };
+  const end = DateTime.fromISO(until, { zone: assessing.zone }).endOf('day');
+  const endIso = end.toUTC().toISO() as string;
+  const waiting = assessing.now.getTime() < end.toMillis();
+  if (main.dueAt !== null && main.dueAt >= endIso) return { timing: main, until };
+  const dueAt = main.dueAt === null ? null : endIso;
+  return {
+    timing: { ...main, dueAt, dueSoonAt: dueAt === null ? main.dueSoonAt : dueSoonAt(assessing.now, dueAt), urgent: main.urgent && !waiting },
+    until,
+  };
+}
+
+function obligation(assessing: Assessing, calendars: ReadonlyMap<string, HolidayCalendar>): AssessedObligation {
+  const { regime, entry, target, verdict, facts, zone } = assessing;
   const id = `${regime.id}:${entry.id}:${target.jurisdiction}`;
-  const context: ClockContext = { facts, zone: regime.timeZone, calendar: calendars.get(regime.calendar ?? ''), obligationId: id };
+  const context: ClockContext = { facts, zone, calendar: calendars.get(regime.calendar ?? ''), obligationId: id, regimeId: regime.id };
   const stages = (entry.stages ?? []).map((stage) => ({
     id: `${id}:${stage.id}`,
     name: stage.name,
@@ -127,13 +236,8 @@ function obligation(regime: Regime, entry: RegimeRecipient, target: Target, verd
     requiredContents: stage.requiredContents ?? [],
     note: stage.note ?? stage.deadline.note ?? null,
   }));
-  const main = timing(entry.deadline, context);
-  const exemptions = entry.exemptions.map((e) => ({
-    id: e.id,
-    description: e.description,
-    citation: e.citation,
-    likelyAvailable: facts.encrypted === true && e.whenEncrypted === true,
-  }));
+  const { timing: main, until } = delayed(timing(entry.deadline, context), assessing);
+  const exemptions = exemptionsOf(assessing);
   return {
     id,
     regime: regime.id,
@@ -142,14 +246,18 @@ function obligation(regime: Regime, entry: RegimeRecipient, target: Target, verd
     recipient: entry.recipient,
     authority: entry.authority,
     contact: entry.contact,
-    timeZone: regime.timeZone,
+    timeZone: zone,
+    applies: verdict.met === true ? 'yes' : 'undetermined',
     ...main,
+    missingFacts: [...new Set([...verdict.missing, ...main.missingFacts])],
     // A stage demanding action "immediately" makes the duty urgent once that stage's clock runs.
     urgent: main.urgent || stages.some((s) => s.urgent && s.missingFacts.length === 0),
     stages,
     requiredContents: entry.requiredContents,
+    prohibitedContents: entry.prohibitedContents ?? [],
+    substituteNotice: entry.substituteNotice ?? null,
     exemptions,
-    reason: reasonFor(entry, target, verdict, facts, exemptions),
+    reason: reasonFor(assessing, exemptions, until),
     trigger: entry.trigger,
     citation: entry.citation,
     source: entry.source,
@@ -169,28 +277,60 @@ function compare(a: AssessedObligation, b: AssessedObligation): number {
  * Whether a regime is in force for this breach: from its commencement day (in its own time zone),
  * judged by when the organisation became aware (else when the breach occurred, else `now`).
  */
-function inForce(regime: Regime, facts: AssessmentFacts, now: Date): boolean {
+const commencements = new WeakMap<Regime, number>();
+
+export function inForce(regime: Regime, facts: AssessmentFacts, now: Date): boolean {
   if (regime.inForceFrom === undefined) return true;
-  const commenced = DateTime.fromISO(regime.inForceFrom, { zone: regime.timeZone }).startOf('day').toMillis();
+  let commenced = commencements.get(regime);
+  if (commenced === undefined) {
+    commenced = DateTime.fromISO(regime.inForceFrom, { zone: regime.timeZone }).startOf('day').toMillis();
+    commencements.set(regime, commenced);
+  }
   const reference = facts.awarenessAt ?? facts.occurredAt ?? now.toISOString();
   return Date.parse(reference) >= commenced;
 }
 
+export interface AssessOptions {
+  /** The organisation's time zone, for regimes that count from its discovery (countsInOrganizationZone). */
+  organizationTimeZone?: string | null | undefined;
+}
+
 /**
  * Facts in, obligations out: every duty the regimes in force impose on this incident, each with
- * its due time, the facts still missing, and the reason it applies. Exemptions are listed for legal
- * to invoke; none is applied here, so encrypted data never silently removes a duty.
+ * its due time, the facts still missing, and the reason it applies. A duty that turns on a fact not
+ * known yet is listed as undetermined, never dropped. Exemptions are listed for legal to invoke;
+ * none is applied here, so encrypted data never silently removes a duty.
  */
-export function assess(facts: AssessmentFacts, regimes: readonly Regime[], calendars: ReadonlyMap<string, HolidayCalendar>, now: Date): AssessedObligation[] {
-  const categories = new Set(facts.dataCategories);
+export function assess(
+  facts: AssessmentFacts,
+  regimes: readonly Regime[],
+  calendars: ReadonlyMap<string, HolidayCalendar>,
+  now: Date,
+  options: AssessOptions = {},
+): AssessedObligation[] {
   const found: AssessedObligation[] = [];
   for (const regime of regimes) {
     if (!inForce(regime, facts, now)) continue;
+    const zone = regime.countsInOrganizationZone === true && options.organizationTimeZone ? options.organizationTimeZone : regime.timeZone;
+    const people = coveredPeople(regime, facts);
+    if (regime.coverage === 'affected' && people.length === 0) continue;
     for (const entry of regime.recipients) {
-      for (const target of targets(regime, entry, facts)) {
-        const context = { jurisdiction: target.jurisdiction, count: target.count, dataCategories: categories, organization: facts.organization };
-        const verdict: Verdict = entry.appliesWhen === undefined ? { met: true, reasons: [], counted: false } : evaluate(entry.appliesWhen, context);
-        if (verdict.met) found.push(obligation(regime, entry, target, verdict, facts, calendars));
+      for (const target of targets(regime, entry, people)) {
+        const { categories, encrypted } = exposureOf(target, facts);
+        const harm = findingFor(target, facts)?.harm ?? null;
+        const context: ApplicabilityContext = {
+          jurisdiction: target.jurisdiction,
+          count: target.count,
+          countBasis: target.countBasis,
+          dataCategories: categories,
+          organization: facts.organization,
+          role: facts.role,
+          media: facts.media,
+          harm,
+          nature: facts.nature,
+        };
+        const verdict: Verdict = entry.appliesWhen === undefined ? { met: true, reasons: [], counted: false, missing: [] } : evaluate(entry.appliesWhen, context);
+        if (verdict.met !== false) found.push(obligation({ regime, entry, target, verdict, facts, encrypted, harm, zone, now }, calendars));
       }
     }
   }

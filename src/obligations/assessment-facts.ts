@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { affectedSchema, DATA_CATEGORIES, isoInstantSchema, organizationSchema } from '../lifecycle/scope.js';
+import { affectedSchema, DATA_CATEGORIES, incidentDetailShape, isoInstantSchema, legalFindingsSchema, organizationSchema } from '../lifecycle/scope.js';
 
 const instant = isoInstantSchema.nullable().optional();
 
@@ -15,11 +15,14 @@ export const assessmentFactsSchema = z.strictObject({
   assessedNotifiableAt: instant,
   individualsNotifiedAt: instant,
   handlingEndedAt: instant,
+  extortionPaidAt: instant,
   stagesSubmittedAt: z.record(z.string(), isoInstantSchema).optional(),
   organization: organizationSchema,
   affected: affectedSchema,
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length),
-  /** Whether the exposed data was encrypted with a key that was not exposed. */
+  /** Whether the exposed data was encrypted; `keyExposed` says whether its key went with it. */
   encrypted: z.boolean().nullable().optional(),
+  ...incidentDetailShape,
+  legalFindings: legalFindingsSchema.optional(),
 });
 export type AssessmentFacts = z.infer<typeof assessmentFactsSchema>;

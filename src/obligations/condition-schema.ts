@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_CATEGORIES, organizationSchema, type DataCategory } from '../lifecycle/scope.js';
+import { DATA_CATEGORIES, HARM_FINDINGS, INCIDENT_FACTS, MEDIA, organizationSchema, ROLES, type DataCategory, type HarmFinding, type IncidentFact, type Medium, type OrganizationRole } from '../lifecycle/scope.js';
 
 /**
  * The small language regime files use to say when a duty applies. A leaf tests one fact; `allOf`,
@@ -22,6 +22,14 @@ export interface Condition {
   dataCategories?: { anyOf: DataCategory[] } | undefined;
   /** A boolean organisation fact is true, or an enumerated one is one of `in`. */
   organization?: { fact: OrganizationFact; in?: string[] | undefined } | undefined;
+  /** The organisation's role for this data; unset, it is the data's owner (controller). */
+  role?: OrganizationRole | undefined;
+  /** The data sat on one of these media; undetermined until the incident records its media. */
+  media?: { anyOf: Medium[] } | undefined;
+  /** Legal's finding for the jurisdiction: `likely` is undetermined until one is recorded, `unlikely` unmet. */
+  harmFinding?: HarmFinding | undefined;
+  /** What the incident did (NYDFS, the banking agencies); undetermined until recorded. */
+  incident?: { fact: IncidentFact } | undefined;
   /** A point the facts cannot settle; always met, and the reason says legal must judge it. */
   judgement?: string | undefined;
   allOf?: Condition[] | undefined;
@@ -30,8 +38,8 @@ export interface Condition {
   label?: string | undefined;
 }
 
-const KINDS = ['affected', 'dataCategories', 'organization', 'judgement', 'allOf', 'anyOf', 'not'] as const;
-const LEAVES = new Set<string>(['affected', 'dataCategories', 'organization']);
+const KINDS = ['affected', 'dataCategories', 'organization', 'role', 'media', 'harmFinding', 'incident', 'judgement', 'allOf', 'anyOf', 'not'] as const;
+const LEAVES = new Set<string>(['affected', 'dataCategories', 'organization', 'role', 'media', 'harmFinding', 'incident']);
 
 const count = z.number().int().min(0);
 const affectedTestSchema = z
@@ -63,6 +71,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       affected: affectedTestSchema.optional(),
       dataCategories: z.strictObject({ anyOf: z.array(z.enum(DATA_CATEGORIES)).min(1) }).optional(),
       organization: organizationTestSchema.optional(),
+      role: z.enum(ROLES).optional(),
+      media: z.strictObject({ anyOf: z.array(z.enum(MEDIA)).min(1) }).optional(),
+      harmFinding: z.enum(HARM_FINDINGS).optional(),
+      incident: z.strictObject({ fact: z.enum(INCIDENT_FACTS) }).optional(),
       judgement: z.string().min(1).optional(),
       allOf: z.array(conditionSchema).min(1).optional(),
       anyOf: z.array(conditionSchema).min(1).optional(),
@@ -74,7 +86,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       if (kinds.length !== 1) {
         ctx.addIssue({ code: 'custom', message: `give exactly one of ${KINDS.join(', ')} (found ${kinds.length})` });
       } else if (condition.label !== undefined && !LEAVES.has(kinds[0] as string)) {
-        ctx.addIssue({ code: 'custom', path: ['label'], message: 'only affected, dataCategories and organization take a label' });
+        ctx.addIssue({ code: 'custom', path: ['label'], message: 'only a leaf (not judgement, allOf, anyOf or not) takes a label' });
       }
     }),
 );

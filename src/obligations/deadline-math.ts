@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isBusinessDay } from './holiday-calendar.js';
 import type { CountedUnit, HolidayCalendar } from './regime-schema.js';
 
 /**
@@ -7,24 +8,7 @@ import type { CountedUnit, HolidayCalendar } from './regime-schema.js';
  * window that crosses a daylight-saving change still ends at local midnight.
  */
 
-/** Business days were asked for a year the holiday calendar does not list. */
-export class CalendarGapError extends Error {
-  override name = 'CalendarGapError';
-  constructor(
-    readonly calendar: string,
-    readonly year: number,
-  ) {
-    super(`holiday calendar ${calendar} does not cover ${year}`);
-  }
-}
-
 const toIso = (instant: DateTime): string => instant.toUTC().toJSDate().toISOString();
-
-const isBusinessDay = (day: DateTime, calendar: HolidayCalendar): boolean => {
-  if (day.year < calendar.covers.from || day.year > calendar.covers.to) throw new CalendarGapError(calendar.id, day.year);
-  const date = day.toISODate();
-  return day.weekday <= 5 && !calendar.holidays.some((holiday) => holiday.date === date);
-};
 
 /** The start instant seen as a local date in `zone`, moved to year end when the clock is anchored there. */
 export function localStart(start: Date, zone: string, anchor?: 'endOfCalendarYear'): DateTime {
@@ -38,9 +22,36 @@ export interface CountOptions {
   anchor?: 'endOfCalendarYear' | undefined;
 }
 
+/**
+ * Day counts repeat across an assessment (54 states counting 30 or 45 days from the same discovery
+ * in a handful of zones), and each costs several time-zone conversions: the answers are kept, a
+ * bounded number at a time. Calendars are keyed by identity, since a reloaded rules base is new.
+ */
+const remembered = new Map<string, string>();
+const calendarKeys = new WeakMap<HolidayCalendar, number>();
+let calendarsSeen = 0;
+const MAX_REMEMBERED = 10_000;
+
+function calendarKey(calendar: HolidayCalendar | undefined): string {
+  if (calendar === undefined) return '';
+  let key = calendarKeys.get(calendar);
+  if (key === undefined) calendarKeys.set(calendar, (key = ++calendarsSeen));
+  return String(key);
+}
+
 /** When a clock of `amount` `unit` that started at `start` runs out, as a UTC ISO-8601 string. */
 export function dueInstant(start: Date, amount: number, unit: CountedUnit, options: CountOptions): string {
   if (unit === 'hours') return new Date(start.getTime() + amount * 3_600_000).toISOString();
+  const key = `${start.getTime()}|${amount}|${unit}|${options.zone}|${options.anchor ?? ''}|${calendarKey(options.calendar)}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const due = countDays(start, amount, unit, options);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(key, due);
+  return due;
+}
+
+function countDays(start: Date, amount: number, unit: Exclude<CountedUnit, 'hours'>, options: CountOptions): string {
   const from = localStart(start, options.zone, options.anchor).startOf('day');
   if (unit === 'calendar_days' || unit === 'days') return toIso(from.plus({ days: amount }).endOf('day'));
   // luxon clamps a missing day to the month's last day (31 January + 1 month = 28/29 February).

@@ -2,10 +2,4 @@ import type { IncidentContext } from '../lifecycle/incident-context.js';
 import type { AssessmentFacts } from './assessment-facts.js';
 
 /** An incident's scope and clock facts, in the words the engine assesses. */
-export const factsFromIncident = (context: IncidentContext): AssessmentFacts => ({
-  ...context.clock,
-  organization: context.scope.organization,
-  affected: context.scope.affected,
-  dataCategories: context.scope.dataCategories,
-  encrypted: context.scope.encrypted,
-});
+export const factsFromIncident = (context: IncidentContext): AssessmentFacts => ({ ...context.clock, ...context.scope });

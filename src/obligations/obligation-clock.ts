@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import type { AssessmentFacts } from './assessment-facts.js';
-import { CalendarGapError, dueInstant, localStart } from './deadline-math.js';
+import { dueInstant, localStart } from './deadline-math.js';
+import { CalendarGapError } from './holiday-calendar.js';
 import { dueSoonAt } from './due-soon.js';
 import { isCounted, isUrgentUnit, stageRef, type DeadlineSpec, type HolidayCalendar } from './regime-schema.js';
 
@@ -20,6 +21,8 @@ export interface ClockContext {
   calendar: HolidayCalendar | undefined;
   /** Prefix of stage ids, for clocks that start when an earlier stage was submitted. */
   obligationId: string;
+  /** The regime's own assessment instant (regimeAssessedAt) stands in for assessedNotifiableAt. */
+  regimeId: string;
 }
 
 interface Start {
@@ -27,13 +30,15 @@ interface Start {
   fact: string;
 }
 
+function factValue(from: string, context: ClockContext): unknown {
+  const own = from === 'assessedNotifiableAt' ? context.facts.regimeAssessedAt?.[context.regimeId] : undefined;
+  return own ?? context.facts[from as keyof AssessmentFacts];
+}
+
 function startOf(from: string, context: ClockContext): Start {
   const stage = stageRef(from);
   const fact = stage === null ? from : `stagesSubmittedAt.${context.obligationId}:${stage}`;
-  const value =
-    stage === null
-      ? context.facts[from as keyof AssessmentFacts]
-      : context.facts.stagesSubmittedAt?.[`${context.obligationId}:${stage}`];
+  const value = stage === null ? factValue(from, context) : context.facts.stagesSubmittedAt?.[`${context.obligationId}:${stage}`];
   if (typeof value !== 'string') return { at: null, fact };
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) throw new InvalidInputError(`${fact} is not an instant`, [{ path: fact, message: 'not an ISO-8601 instant' }]);

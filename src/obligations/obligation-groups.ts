@@ -1,3 +1,4 @@
+import { jurisdictionName } from '../lifecycle/jurisdiction-codes.js';
 import type { AssessedObligation } from './assess.js';
 import type { Recipient } from './regime-schema.js';
 
@@ -40,8 +41,6 @@ export function byPressure(now: Date): (a: AssessedObligation, b: AssessedObliga
   return (a, b) => rank(a) - rank(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id);
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const nameOf = (code: string): string => (code.length === 2 ? (regionNames.of(code) ?? code) : code);
 
 /** The duties grouped by recipient and jurisdiction, groups and duties in each the most pressing first. */
 export function groupObligations(obligations: readonly AssessedObligation[], now: Date): ObligationGroup[] {
@@ -61,7 +60,7 @@ export function groupObligations(obligations: readonly AssessedObligation[], now
         id,
         recipient: first.recipient,
         jurisdiction: first.jurisdiction,
-        jurisdictionName: nameOf(first.jurisdiction),
+        jurisdictionName: jurisdictionName(first.jurisdiction),
         duties: members.map((m) => m.id),
         citations: members.map((m) => m.citation),
         urgent: members.some((m) => m.urgent),

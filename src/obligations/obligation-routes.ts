@@ -7,6 +7,8 @@ import { assessmentFactsSchema } from './assessment-facts.js';
 import { LIVE_STATUSES } from './live-status.js';
 import type { ObligationsService } from './obligations-service.js';
 import { DEADLINE_UNITS, RECIPIENTS, VERIFICATION_LEVELS } from './regime-schema.js';
+import { UNCOVERED_REASONS } from './coverage.js';
+import { HARM_FINDINGS } from '../lifecycle/scope.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 
 const instant = z.string().openapi({ format: 'date-time' });
@@ -15,7 +17,9 @@ const timing = {
   dueAt: instant.nullable().openapi({ description: 'UTC; null when the duty has no fixed time or a clock fact is missing' }),
   dueSoonAt: instant.nullable(),
   urgent: z.boolean().openapi({ description: 'An "immediately" / "without undue delay" duty: act now' }),
-  missingFacts: z.array(z.string()).openapi({ description: 'Clock-start facts not known yet' }),
+  missingFacts: z.array(z.string()).openapi({
+    description: 'Facts not known yet: clock starts (`awarenessAt`) and, for an undetermined duty, what it turns on (`media`, `affected.US-WA.count`, `legalFindings.US-FL.harm`)',
+  }),
 };
 const contents = z.array(z.object({ field: z.string(), label: z.string(), citation: z.string().optional(), section: z.string().optional(), optional: z.boolean().optional() }));
 
@@ -29,9 +33,12 @@ export const assessedObligationSchema = z
     authority: z.string().nullable(),
     contact: z.object({ channel: z.string(), url: z.string().nullable() }).nullable(),
     timeZone: z.string(),
+    applies: z.enum(['yes', 'undetermined']).openapi({ description: '`undetermined`: a fact the duty turns on is not known yet (see missingFacts); such duties are listed, never dropped' }),
     ...timing,
     stages: z.array(z.object({ id: z.string(), name: z.string(), ...timing, requiredContents: contents, note: z.string().nullable() })),
     requiredContents: contents,
+    prohibitedContents: z.array(z.object({ field: z.string(), label: z.string(), citation: z.string() })).openapi({ description: 'What the notice must not say' }),
+    substituteNotice: z.object({ description: z.string(), citation: z.string() }).nullable(),
     exemptions: z.array(z.object({ id: z.string(), description: z.string(), citation: z.string(), likelyAvailable: z.boolean() })),
     reason: z.string().openapi({ description: 'Which threshold or fact made it apply' }),
     trigger: z.string(),
@@ -69,6 +76,20 @@ const groupSchema = z
   })
   .openapi('ObligationGroup');
 
+export const uncoveredSchema = z
+  .object({
+    jurisdiction: z.string().openapi({ example: 'TV' }),
+    name: z.string().openapi({ example: 'Tuvalu' }),
+    count: z.number().int().nullable(),
+    reason: z.enum(UNCOVERED_REASONS).openapi({
+      description: '`no_rules`: the rules base has none for it; `not_in_force`: its rules do not apply to this breach yet; `subdivision_needed`: its rules go by state or province',
+    }),
+    message: z.string().openapi({ example: 'No rules for Tuvalu: decide with counsel' }),
+  })
+  .openapi('UncoveredJurisdiction');
+
+const decisionSchema = z.object({ jurisdiction: z.string(), harm: z.enum(HARM_FINDINGS).nullable().optional(), rationale: z.string(), recordedBy: z.string().optional(), recordedAt: instant.optional() });
+
 const whatIf = secureRoute(PERMISSIONS.read, {
   method: 'post',
   path: '/api/v1/assessments',
@@ -77,8 +98,8 @@ const whatIf = secureRoute(PERMISSIONS.read, {
   request: { body: jsonBody(assessmentFactsSchema) },
   responses: {
     200: jsonResponse(
-      z.object({ obligations: z.array(assessedObligationSchema), groups: z.array(groupSchema) }),
-      'Obligations, urgent first, then by due time; and the same duties grouped by recipient and jurisdiction, the most pressing first',
+      z.object({ obligations: z.array(assessedObligationSchema), groups: z.array(groupSchema), uncovered: z.array(uncoveredSchema) }),
+      'Obligations, urgent first, then by due time; the same duties grouped by recipient and jurisdiction, the most pressing first; and the affected places no rules cover',
     ),
   },
 });
@@ -90,18 +111,26 @@ const forIncident = secureRoute(PERMISSIONS.read, {
   summary: 'The incident’s obligations: who to tell, by when, why, and where each stands',
   request: { params: incidentIdParams },
   responses: {
-    200: jsonResponse(z.object({ obligations: z.array(incidentObligationSchema), groups: z.array(groupSchema) }), 'Obligations with live status, and grouped'),
+    200: jsonResponse(
+      z.object({
+        obligations: z.array(incidentObligationSchema),
+        groups: z.array(groupSchema),
+        uncovered: z.array(uncoveredSchema.extend({ decision: decisionSchema.nullable().openapi({ description: 'Legal’s recorded decision for the place (RECORD_LEGAL_FINDING)' }) })),
+      }),
+      'Obligations with live status, grouped, and the affected places no rules cover',
+    ),
     404: problemResponse('No such incident'),
   },
 });
 
 export function registerObligationRoutes(app: OpenAPIHono<AppEnv>, obligations: ObligationsService, incidents: IncidentService): void {
   app.openapi(whatIf, async (c) => {
-    const assessed = obligations.whatIf(c.req.valid('json'));
-    return c.json({ obligations: assessed, groups: obligations.groups(assessed) }, 200);
+    const { obligations: assessed, uncovered } = obligations.whatIf(c.req.valid('json'));
+    return c.json({ obligations: assessed, groups: obligations.groups(assessed), uncovered }, 200);
   });
   app.openapi(forIncident, async (c) => {
-    const live = obligations.forIncident(await incidents.get(c.req.valid('param').id));
-    return c.json({ obligations: live, groups: obligations.groups(live) }, 200);
+    const incident = await incidents.get(c.req.valid('param').id);
+    const live = obligations.forIncident(incident);
+    return c.json({ obligations: live, groups: obligations.groups(live), uncovered: obligations.uncoveredFor(incident) }, 200);
   });
 }

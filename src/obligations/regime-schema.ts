@@ -93,9 +93,16 @@ const exemptionSchema = z.strictObject({
   id: kebabId,
   description: text,
   citation: text,
-  /** The exemption is likely available when the exposed data was encrypted; legal still decides. */
+  /** Likely available when the exposed data was encrypted and its key was not exposed; legal still decides. */
   whenEncrypted: z.boolean().optional(),
+  /** Likely available when the exposed data was redacted or truncated. */
+  whenRedacted: z.boolean().optional(),
+  /** Available once legal records, for the jurisdiction, that misuse or harm is not reasonably likely. */
+  whenHarmUnlikely: z.boolean().optional(),
+  /** The statute's delay at law enforcement's request: a recorded delay moves the due time to its end. */
+  lawEnforcementDelay: z.boolean().optional(),
 });
+const forbiddenContentSchema = z.strictObject({ field: camelKey, label: text, citation: text });
 const stageSchema = z.strictObject({
   id: camelKey,
   name: text,
@@ -124,6 +131,10 @@ const entrySchema = z
     deadline: deadlineSchema,
     stages: z.array(stageSchema).optional(),
     requiredContents: z.array(requiredContentSchema),
+    /** What the notice must not say (Massachusetts: the nature of the breach, the number affected). */
+    prohibitedContents: z.array(forbiddenContentSchema).optional(),
+    /** When and how the law lets a notice be given by email, website or media instead. */
+    substituteNotice: z.strictObject({ description: text, citation: text }).optional(),
     exemptions: z.array(exemptionSchema),
     citation: text,
     source: z.array(z.url()).min(1),
@@ -165,6 +176,13 @@ export const regimeSchema = z
     /** `organization`: the duty follows the organisation (SEC, NIS2, DORA), not where people live. */
     coverage: z.enum(['affected', 'organization']),
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a valid IANA time zone'),
+    /**
+     * Day-counted clocks run in the organisation's configured time zone, `timeZone` being the fallback:
+     * the US statutes count from the business's own discovery, wherever it is.
+     */
+    countsInOrganizationZone: z.boolean().optional(),
+    /** Who the regime binds, when only one sector (HIPAA, insurance licensees): it does not make a jurisdiction covered. */
+    sector: text.optional(),
     calendar: kebabId.nullable(),
     /** The day its duties come into force, in its time zone: a breach learned of earlier brings none of them. */
     inForceFrom: z.iso.date().optional(),
@@ -192,20 +210,54 @@ export const regimeSchema = z
   });
 export type Regime = z.infer<typeof regimeSchema>;
 
+const weekday = z.number().int().min(1).max(7);
+/** A holiday by rule: a fixed date (`month`, `day`) or the `nth` `weekday` of a month (-1 = the last). */
+const holidayRuleSchema = z
+  .strictObject({
+    name: text,
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31).optional(),
+    weekday: weekday.optional(),
+    nth: z.union([z.literal(-1), z.number().int().min(1).max(5)]).optional(),
+    /** The first year the holiday is kept (Juneteenth from 2021). */
+    since: z.number().int().optional(),
+  })
+  .refine((rule) => (rule.day !== undefined) !== (rule.weekday !== undefined && rule.nth !== undefined), {
+    message: 'give either day, or weekday and nth',
+  });
+export type HolidayRule = z.infer<typeof holidayRuleSchema>;
+
+/**
+ * How a holiday on a weekend is kept: `weekend-to-nearest-weekday` moves Saturday to Friday and
+ * Sunday to Monday (5 U.S.C. 6103 with Executive Order 11582); `sunday-to-monday` moves only Sunday.
+ */
+export const OBSERVANCES = ['none', 'sunday-to-monday', 'weekend-to-nearest-weekday'] as const;
+
 export const calendarSchema = z
   .strictObject({
     id: kebabId,
     name: text,
     jurisdiction: jurisdictionSchema,
-    /** The years whose holidays are all listed; counting business days outside them is refused. */
-    covers: z.strictObject({ from: z.number().int(), to: z.number().int() }),
+    /** For a listed calendar: the years whose holidays are all listed; counting outside them is refused. */
+    covers: z.strictObject({ from: z.number().int(), to: z.number().int() }).optional(),
     notes: z.array(text).optional(),
-    holidays: z.array(z.strictObject({ date: z.iso.date(), name: text })).min(1),
+    /** Holidays listed by date (when no rule gives them, e.g. ones that follow Easter). */
+    holidays: z.array(z.strictObject({ date: z.iso.date(), name: text })).min(1).optional(),
+    /** Holidays by rule: every year is covered. */
+    rules: z.array(holidayRuleSchema).min(1).optional(),
+    observed: z.enum(OBSERVANCES).optional(),
   })
   .superRefine((calendar, ctx) => {
-    calendar.holidays.forEach((holiday, index) => {
+    if ((calendar.holidays === undefined) === (calendar.rules === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['rules'], message: 'give either holidays (listed by date) or rules' });
+      return;
+    }
+    if (calendar.holidays !== undefined && calendar.covers === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['covers'], message: 'a listed calendar says which years it covers' });
+    }
+    calendar.holidays?.forEach((holiday, index) => {
       const year = Number(holiday.date.slice(0, 4));
-      if (year < calendar.covers.from || year > calendar.covers.to) {
+      if (calendar.covers !== undefined && (year < calendar.covers.from || year > calendar.covers.to)) {
         ctx.addIssue({ code: 'custom', path: ['holidays', index, 'date'], message: `${holiday.date} is outside the covered years` });
       }
     });

@@ -32,7 +32,7 @@ describe('incidents API', () => {
     const incident = incidentSchema.parse(await response.json());
     expect(response.headers.get('location')).toBe(`/api/v1/incidents/${incident.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
-    expect(incident).toMatchObject({ phase: 'detected', allowedEvents: ['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS'] });
+    expect(incident).toMatchObject({ phase: 'detected', allowedEvents: ['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS', 'RECORD_LEGAL_FINDING'] });
     const fetched = await server.request(response.headers.get('location')!, { token: server.tokens.viewer });
     expect(incidentSchema.parse(await fetched.json())).toEqual(incident);
   });
@@ -81,7 +81,7 @@ describe('incidents API', () => {
   it('answers 409 with the allowed events when the state refuses, 412 on a stale If-Match', async () => {
     const { id } = await openIncident();
     const refused = await problemOf(await post(`/api/v1/incidents/${id}/events`, { type: 'MARK_CONTAINED' }), 409);
-    expect(refused.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS']);
+    expect(refused.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS', 'RECORD_LEGAL_FINDING']);
     const stale = await problemOf(await post(`/api/v1/incidents/${id}/events`, { type: 'DISMISS', reason: 'noise' }, undefined, { 'If-Match': '"7"' }), 412);
     expect(stale.currentVersion).toBe(1);
     const ok = await post(`/api/v1/incidents/${id}/events`, { type: 'DISMISS', reason: 'noise' }, undefined, { 'If-Match': '"1"' });

@@ -28,6 +28,7 @@ function sampleEvents(snapshot: IncidentSnapshot): IncidentEvent[] {
     UPDATE_SCOPE: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'CN', count: 1_200_000 }] },
     INDIVIDUALS_NOTICE_REQUIRED: { type: 'INDIVIDUALS_NOTICE_REQUIRED' },
     INDIVIDUALS_NOT_REQUIRED: { type: 'INDIVIDUALS_NOT_REQUIRED', reason: 'data encrypted, key safe' },
+    RECORD_LEGAL_FINDING: { type: 'RECORD_LEGAL_FINDING', jurisdiction: 'US-FL', harm: 'unlikely', rationale: 'encrypted laptop recovered unopened' },
     SET_RESPONDERS: { type: 'SET_RESPONDERS', responders: [{ name: 'On-call', email: 'oncall@example.com' }] },
     OBLIGATIONS_ASSESSED: {
       type: 'OBLIGATIONS_ASSESSED',

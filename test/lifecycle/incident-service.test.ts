@@ -37,7 +37,7 @@ describe('IncidentService', () => {
   it('creates an incident in detected with its first event and audit row', async () => {
     const incident = await service.create({ title: 'Chat DB leak', severity: 'critical' }, responder);
     expect(incident).toMatchObject({ phase: 'detected', version: 1, tracks: null, detectedAt: '2026-03-06T10:00:00.000Z' });
-    expect(incident.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS']);
+    expect(incident.allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS', 'RECORD_LEGAL_FINDING']);
     expect(await service.timeline(incident.id)).toMatchObject([{ seq: 1, type: 'CREATED' }]);
     expect(await counts()).toEqual({ events: 1, audit: 1 });
   });
@@ -63,7 +63,7 @@ describe('IncidentService', () => {
     const before = await counts();
     const error = await service.send(id, { type: 'MARK_CONTAINED' }, { actor: responder }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EventNotAllowedError);
-    expect((error as EventNotAllowedError).allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS']);
+    expect((error as EventNotAllowedError).allowedEvents).toEqual(['CONFIRM', 'DISMISS', 'UPDATE_SCOPE', 'SET_RESPONDERS', 'RECORD_LEGAL_FINDING']);
     expect(await counts()).toEqual(before);
     expect((await service.get(id)).version).toBe(1);
   });

@@ -38,7 +38,7 @@ describe('evaluate', () => {
     [{ below: 500 }, 499, true, '499 affected in CN < 500'],
     [{ below: 500 }, 500, false, '500 affected in CN >= 500'],
   ])('count test %j with %i people', (test, count, met, reason) => {
-    expect(evaluate({ affected: test }, context(count))).toEqual({ met, reasons: [reason], counted: true });
+    expect(evaluate({ affected: test }, context(count))).toEqual({ met, reasons: [reason], counted: true, missing: [] });
   });
 
   it('needs a name together with an identifier for a state-law definition', () => {
@@ -49,11 +49,13 @@ describe('evaluate', () => {
       met: true,
       reasons: ['data categories include name', 'data categories include drivers_license (PI)'],
       counted: false,
+      missing: [],
     });
     expect(evaluate(definition, context(1, ['name', 'contact']))).toEqual({
       met: false,
       reasons: ['data categories include none of national_id, drivers_license (PI)'],
       counted: false,
+      missing: [],
     });
   });
 
@@ -71,6 +73,6 @@ describe('evaluate', () => {
 
   it('keeps a judgement as a stated condition for legal', () => {
     const verdict = evaluate({ anyOf: [{ affected: { moreThan: 1000 } }, { judgement: 'the leak had an unauthorized purpose' }] }, context(1000));
-    expect(verdict).toEqual({ met: true, reasons: ['only if the leak had an unauthorized purpose (legal to judge)'], counted: false });
+    expect(verdict).toEqual({ met: true, reasons: ['only if the leak had an unauthorized purpose (legal to judge)'], counted: false, missing: [] });
   });
 });

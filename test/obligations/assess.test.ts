@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/obligations/assess.js';
-import type { AssessmentFacts } from '../../src/obligations/assessment-facts.js';
+import { assessmentFactsSchema, type AssessmentFacts } from '../../src/obligations/assessment-facts.js';
 import { loadRegimes } from '../../src/obligations/load-regimes.js';
 
 const { regimes, calendars } = await loadRegimes();
@@ -11,6 +11,7 @@ const facts = (extra: Partial<AssessmentFacts>): AssessmentFacts => ({
   organization: {},
   affected: [],
   dataCategories: ['name', 'national_id'],
+  media: ['electronic'],
   ...extra,
 });
 const run = (f: AssessmentFacts) => new Map(assess(f, regimes, calendars, new Date(AWARE)).map((o) => [o.id, o]));
@@ -202,12 +203,12 @@ const cases: Case[] = [
     absent: ['us-ca-1798.82:individuals:US-CA', 'us-tx-bcc-521.053:individuals:US-TX', 'us-tx-bcc-521.053:regulator:US-TX'],
   },
   {
-    name: 'New York: 30 days; the AG notice follows the individual notice; DFS 72 hours',
-    facts: facts({ affected: people('US-NY', 20), organization: { dfsRegulated: true } }),
+    name: 'New York: 30 days; the AG notice follows the individual notice; DFS 72 hours from determining the incident occurred',
+    facts: facts({ affected: people('US-NY', 20), organization: { dfsRegulated: true }, assessedNotifiableAt: AWARE }),
     present: {
       'us-ny-gbl-899-aa:individuals:US-NY': { dueAt: '2026-04-06T03:59:59.999Z' },
       'us-ny-gbl-899-aa:regulator:US-NY': { dueAt: null, urgent: false, missingFacts: ['individualsNotifiedAt'] },
-      'us-ny-gbl-899-aa:regulator-dfs:US-NY': { dueAt: '2026-03-09T10:00:00.000Z' },
+      'us-nydfs-500:regulator:US-NY': { dueAt: '2026-03-09T10:00:00.000Z' },
     },
   },
   {
@@ -225,7 +226,8 @@ const cases: Case[] = [
   {
     name: 'Texas: more than 10,000 residents bring the consumer reporting agencies',
     facts: facts({ affected: people('US-TX', 10_001) }),
-    present: { 'us-tx-bcc-521.053:consumer-reporting-agencies:US-TX': { dueAt: null, urgent: false } },
+    // 521.053(h): the agencies are told without unreasonable delay, so there is no fixed time and the duty reads as urgent.
+    present: { 'us-tx-bcc-521.053:consumer-reporting-agencies:US-TX': { dueAt: null, urgent: true } },
   },
   {
     name: 'Florida: 499 residents, no Department of Legal Affairs notice',
@@ -373,7 +375,6 @@ describe('assess, across regimes', () => {
       { jurisdiction: 'DE', count: 40 },
       { jurisdiction: 'US-CA', count: 600 },
       { jurisdiction: 'BR', count: 30 },
-      { jurisdiction: 'US-NY', count: 0 },
     ],
     dataCategories: ['name', 'national_id', 'health'],
     organization: { hipaaCoveredEntity: true, secRegistrant: true },
@@ -386,8 +387,21 @@ describe('assess, across regimes', () => {
     expect(assess(everything, regimes, calendars, new Date(AWARE))).toEqual(first);
   });
 
-  it('skips jurisdictions with no affected people', () => {
-    expect([...run(everything).keys()].some((id) => id.endsWith(':US-NY'))).toBe(false);
+  it('refuses a count of zero (which would drop every duty unseen) and takes null for people not counted yet', () => {
+    const zero = assessmentFactsSchema.safeParse({ ...everything, affected: [{ jurisdiction: 'US-NY', count: 0 }] });
+    expect(zero.success).toBe(false);
+    expect(zero.error?.issues[0]?.path).toEqual(['affected', 0, 'count']);
+    const uncounted = run(facts({ affected: [{ jurisdiction: 'US-CA', count: null }] }));
+    // The notice to residents has no threshold: owed. The Attorney General's sample turns on more than 500: open.
+    expect(uncounted.get('us-ca-1798.82:individuals:US-CA')?.applies).toBe('yes');
+    expect(uncounted.get('us-ca-1798.82:regulator:US-CA')?.applies).toBe('undetermined');
+    expect(uncounted.get('us-ca-1798.82:regulator:US-CA')?.missingFacts).toContain('affected.US-CA.count');
+  });
+
+  it('settles a threshold from a floor once the floor passes it, and keeps it open below', () => {
+    const floor = (count: number) => run(facts({ affected: [{ jurisdiction: 'US-CA', count, countBasis: 'atLeast' }] })).get('us-ca-1798.82:regulator:US-CA');
+    expect(floor(501)?.applies).toBe('yes');
+    expect(floor(400)?.applies).toBe('undetermined');
   });
 
   it('sorts urgent duties first, then by due time, then those without one, ties by id', () => {
@@ -420,7 +434,7 @@ describe('assess, across regimes', () => {
     const hipaa = found.get('us-hipaa:individuals:US');
     expect(hipaa?.exemptions.find((e) => e.id === 'secured-phi')?.likelyAvailable).toBe(true);
     expect(hipaa?.exemptions.find((e) => e.id === 'law-enforcement-delay')?.likelyAvailable).toBe(false);
-    expect(hipaa?.reason).toContain('data encrypted: exemption secured-phi likely available, for legal to invoke');
+    expect(hipaa?.reason).toContain('exemption secured-phi likely available, for legal to invoke');
     expect(found.get('eu-gdpr:individuals:DE')?.exemptions.find((e) => e.id === 'data-unintelligible')?.likelyAvailable).toBe(true);
     const clear = run({ ...everything, encrypted: false }).get('us-hipaa:individuals:US');
     expect(clear?.exemptions.every((e) => !e.likelyAvailable)).toBe(true);

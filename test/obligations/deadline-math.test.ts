@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarGapError, dueInstant } from '../../src/obligations/deadline-math.js';
+import { dueInstant } from '../../src/obligations/deadline-math.js';
+import { CalendarGapError } from '../../src/obligations/holiday-calendar.js';
 import type { HolidayCalendar } from '../../src/obligations/regime-schema.js';
 import { loadCalendars } from '../../src/obligations/load-regimes.js';
 
@@ -49,9 +50,8 @@ describe('dueInstant', () => {
     expect(dueInstant(at('2027-12-28T14:00:00Z'), 2, 'business_days', { zone: 'America/New_York', calendar: usFederal })).toBe(
       '2027-12-31T04:59:59.999Z',
     );
-    expect(() => dueInstant(at('2027-12-29T14:00:00Z'), 2, 'business_days', { zone: 'America/New_York', calendar: usFederal })).toThrow(
-      'holiday calendar us-federal does not cover 2028',
-    );
+    // Thu 30 December is the first day; Fri 31 December (kept for New Year 2028) and the weekend are skipped: Mon 3 January 2028.
+    expect(dueInstant(at('2027-12-29T14:00:00Z'), 2, 'business_days', { zone: 'America/New_York', calendar: usFederal })).toBe('2028-01-04T04:59:59.999Z');
   });
 
   it('refuses to count business days in a year the calendar does not list', () => {

@@ -17,6 +17,7 @@ const context = (f: AssessmentFacts, zone = 'Europe/Brussels', calendar?: string
   zone,
   calendar: calendar === undefined ? undefined : calendars.get(calendar),
   obligationId: 'x:regulator:EU',
+  regimeId: 'x',
 });
 const dora: DeadlineSpec = {
   amount: 4,

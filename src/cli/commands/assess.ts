@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { apiFor, withExamples } from '../command-kit.js';
 import { readObject } from '../input-file.js';
 import { printJson, printLine, printTable, say } from '../output.js';
-import { printObligations, type ObligationJson } from './incident-printers.js';
+import { printObligations, sayUncovered, type ObligationJson, type UncoveredJson } from './incident-printers.js';
 
 interface Content {
   field: string;
@@ -31,13 +31,15 @@ function printContents(obligations: AssessedObligation[]): void {
   }
 }
 
-/** `12 obligations, 3 urgent (act now); due times wait for: awarenessAt` */
+/** `12 obligations, 3 urgent (act now), 2 undetermined; waiting for facts: awarenessAt, media` */
 function summary(obligations: AssessedObligation[]): string {
   const urgent = obligations.filter((o) => o.urgent).length;
+  const open = obligations.filter((o) => o.applies === 'undetermined').length;
   const missing = [...new Set(obligations.flatMap((o) => o.missingFacts))];
   const parts = [`${obligations.length} obligation${obligations.length === 1 ? '' : 's'}`];
   if (urgent > 0) parts.push(`${urgent} urgent (act now, no fixed due time)`);
-  return parts.join(', ') + (missing.length === 0 ? '' : `; due times wait for: ${missing.join(', ')}`);
+  if (open > 0) parts.push(`${open} undetermined (marked "if": they turn on facts not recorded yet)`);
+  return parts.join(', ') + (missing.length === 0 ? '' : `; waiting for facts: ${missing.join(', ')}`);
 }
 
 export function registerAssess(program: Command): void {
@@ -62,11 +64,13 @@ A facts file:
     ['breachline assess facts.yaml', 'breachline assess facts.yaml --contents', 'breachline assess facts.json --json | jq -r ".obligations[].id"'],
   ).action(async (file: string, options, command: Command) => {
     const facts = await readObject(file);
-    const { obligations } = await apiFor(command).post<{ obligations: AssessedObligation[] }>('/assessments', facts);
-    if (options.json) return printJson({ obligations });
-    if (obligations.length === 0) return say('no obligations: no regime applies to these facts');
-    printObligations(obligations);
-    if (options.contents) printContents(obligations);
-    say(summary(obligations));
+    const { obligations, uncovered } = await apiFor(command).post<{ obligations: AssessedObligation[]; uncovered: UncoveredJson[] }>('/assessments', facts);
+    if (options.json) return printJson({ obligations, uncovered });
+    if (obligations.length > 0) {
+      printObligations(obligations);
+      if (options.contents) printContents(obligations);
+      say(summary(obligations));
+    } else if (uncovered.length === 0) say('no obligations: no regime applies to these facts');
+    sayUncovered(uncovered);
   });
 }

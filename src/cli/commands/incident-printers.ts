@@ -1,4 +1,4 @@
-import { printFields, printLine, printTable, untilNow, utcTime, zonedTime } from '../output.js';
+import { printFields, printLine, printTable, say, untilNow, utcTime, zonedTime } from '../output.js';
 
 /** The API's incident, as far as the terminal shows it. */
 export interface IncidentJson {
@@ -27,9 +27,26 @@ export interface ObligationJson {
   citation: string;
   missingFacts: string[];
   reason: string;
+  applies?: 'yes' | 'undetermined';
 }
 
-export function printIncident(incident: IncidentJson, obligations: ObligationJson[]): void {
+/** An affected place no rules cover, as the API answers it (with legal's decision on an incident). */
+export interface UncoveredJson {
+  jurisdiction: string;
+  count: number | null;
+  message: string;
+  decision?: { rationale: string; recordedAt?: string } | null;
+}
+
+/** Warnings on stderr, one per place no rules cover: a place without rules is never read as "no duty". */
+export function sayUncovered(uncovered: UncoveredJson[]): void {
+  for (const u of uncovered) {
+    const decided = u.decision === undefined || u.decision === null ? '' : ` (legal decided ${utcTime(u.decision.recordedAt)}: ${u.decision.rationale})`;
+    say(`warning: ${u.message}${decided}`);
+  }
+}
+
+export function printIncident(incident: IncidentJson, obligations: ObligationJson[], uncovered: UncoveredJson[] = []): void {
   printFields([
     ['Incident', incident.id],
     ['Title', incident.title],
@@ -46,6 +63,7 @@ export function printIncident(incident: IncidentJson, obligations: ObligationJso
     printLine('');
     printObligations(obligations);
   }
+  sayUncovered(uncovered);
 }
 
 /** One summary line after an event: where the incident stands and what it accepts next. */
@@ -58,11 +76,13 @@ export function incidentStatusLine(incident: IncidentJson): string {
 export function printObligations(obligations: ObligationJson[], now = Date.now()): void {
   const hasStatus = obligations.some((o) => o.status !== undefined);
   const hasMissing = obligations.some((o) => o.missingFacts.length > 0);
+  // An undetermined duty turns on a fact nobody has recorded yet; it is listed so it is not lost.
+  const to = (o: ObligationJson) => (o.applies === 'undetermined' ? `${o.recipient} (if)` : o.recipient);
   printTable(
     ['OBLIGATION', 'TO', 'AUTHORITY', 'DUE (LOCAL)', 'DUE (UTC)', 'WHEN', ...(hasStatus ? ['STATUS'] : []), 'CITATION', ...(hasMissing ? ['MISSING FACTS'] : [])],
     obligations.map((o) => [
       o.id,
-      o.recipient,
+      to(o),
       o.authority,
       o.dueAt === null ? (o.urgent ? 'immediately' : '-') : zonedTime(o.dueAt, o.timeZone),
       utcTime(o.dueAt),

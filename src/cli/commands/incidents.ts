@@ -3,7 +3,7 @@ import { apiFor, fieldsFromPairs, instant, jsonObject, sayNextPage, wholeNumber,
 import { usageError } from '../cli-errors.js';
 import { readObject } from '../input-file.js';
 import { printJson, printLine, printTable, say, untilNow, utcTime } from '../output.js';
-import { incidentStatusLine, printIncident, printObligations, type IncidentJson, type ObligationJson } from './incident-printers.js';
+import { incidentStatusLine, printIncident, printObligations, sayUncovered, type IncidentJson, type ObligationJson, type UncoveredJson } from './incident-printers.js';
 
 interface IncidentPage {
   items: Array<{ id: string; title: string; severity: string; phase: string; nextDueAt: string | null; updatedAt: string }>;
@@ -45,8 +45,8 @@ export function registerIncidents(program: Command): void {
     const api = apiFor(command);
     const incident = await api.get<IncidentJson>(`/incidents/${encodeURIComponent(id)}`);
     if (options.json) return printJson(incident);
-    const { obligations } = await api.get<{ obligations: ObligationJson[] }>(`/incidents/${encodeURIComponent(id)}/obligations`);
-    printIncident(incident, obligations);
+    const { obligations, uncovered } = await api.get<{ obligations: ObligationJson[]; uncovered: UncoveredJson[] }>(`/incidents/${encodeURIComponent(id)}/obligations`);
+    printIncident(incident, obligations, uncovered);
   });
 
   withExamples(
@@ -112,12 +112,13 @@ export function registerIncidents(program: Command): void {
       .option('--json', 'print the API’s JSON'),
     ['breachline incidents obligations "$ID"', 'for O in $(breachline incidents obligations "$ID" --to regulator -q); do …; done'],
   ).action(async (id: string, options, command: Command) => {
-    const answer = await apiFor(command).get<{ obligations: ObligationJson[] }>(`/incidents/${encodeURIComponent(id)}/obligations`);
+    const answer = await apiFor(command).get<{ obligations: ObligationJson[]; uncovered: UncoveredJson[] }>(`/incidents/${encodeURIComponent(id)}/obligations`);
     const obligations = answer.obligations.filter((o) => options.to === undefined || o.recipient === options.to);
-    if (options.json) return printJson({ obligations });
+    if (options.json) return printJson({ obligations, uncovered: answer.uncovered });
     if (options.quiet) return obligations.forEach((o) => printLine(o.id));
-    if (obligations.length === 0) return say('no obligations (set the scope with UPDATE_SCOPE; duties follow from it)');
-    printObligations(obligations);
+    if (obligations.length > 0) printObligations(obligations);
+    else if (answer.uncovered.length === 0) say('no obligations (set the scope with UPDATE_SCOPE; duties follow from it)');
+    sayUncovered(answer.uncovered);
   });
 
   withExamples(

@@ -78,9 +78,16 @@ export function noticeRequirements(regimes: readonly Regime[]): NoticeRequiremen
       }
     }
   }
+  // A notice no law governs (people in a place with no rules, told on legal's decision) still says what any notice must.
+  if (regimes.length === 0) {
+    for (const section of VOLUNTARY_NOTICE_SECTIONS) sections.set(section, { field: section, label: SECTION_LABELS[section], citation: null, optional: false, requiredBy: [], covers: [] });
+  }
   const order = (field: string) => NOTICE_SECTIONS.indexOf(field as NoticeSection);
   return { sections: [...sections.values()].sort((a, b) => order(a.field) - order(b.field)), byForm };
 }
+
+/** What a notice sent where no law prescribes one must still say: what happened, what it touched, what is done, whom to ask. */
+const VOLUNTARY_NOTICE_SECTIONS: readonly NoticeSection[] = ['whatHappened', 'informationInvolved', 'whatWeAreDoing', 'contact'];
 
 /**
  * What one report must say. A stage with its own list (NIS2's early warning, CAC's final summary)

@@ -43,11 +43,13 @@ export interface LocalizedNoticeOptions {
   itemsAt: string;
 }
 
-/** The regimes named, each checked to exist and to have a notice to individuals. */
+/**
+ * The regimes named, each checked to exist and to have a notice to individuals. None named is a
+ * notice no law governs (a place with no rules), held to the sections any notice must have.
+ */
 export function noticeRegimes(definitions: readonly Regime[], ids: readonly string[]): Regime[] {
   const withNotice = definitions.filter((r) => r.recipients.some((e) => e.recipient === 'individuals'));
   const known = withNotice.map((r) => r.id).join(', ');
-  if (ids.length === 0) throw new InvalidInputError('name at least one regime', [{ path: 'regimes', message: `name at least one of: ${known}` }]);
   return ids.map((id, index) => {
     const regime = withNotice.find((r) => r.id === id);
     if (regime === undefined) {

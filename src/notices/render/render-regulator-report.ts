@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors.js';
+import { reportTemplate, STANDARD_REPORT_TEMPLATE } from '../notice-content.js';
 import type { Regime } from '../../obligations/regime-schema.js';
 import { reportFieldNames, reportFields } from './content-model.js';
 import { assertAllRendered, documentData, filledFields } from './document-data.js';
@@ -21,8 +22,9 @@ export interface RenderedReport {
 export function renderRegulatorReport(registry: TemplateRegistry, definitions: readonly Regime[], input: unknown, target: ReportTarget): RenderedReport {
   const resolved = resolveReport(definitions, target);
   const { regime, entry, stage } = resolved;
-  const set = registry.get(`reports/${regime.id}`);
-  if (set === undefined) throw new NotFoundError(`no report template for ${regime.id} (known: ${registry.namesUnder('reports').join(', ')})`);
+  // A regime whose authority asks for no particular layout is reported in the standard one: its items in the regime file's order.
+  const set = registry.get(reportTemplate(regime.id)) ?? registry.get(STANDARD_REPORT_TEMPLATE);
+  if (set === undefined) throw new NotFoundError(`no report template for ${regime.id} and no ${STANDARD_REPORT_TEMPLATE}`);
   const parsed = parseInput(regulatorReportInputSchema, input, 'report');
   const fields = reportFields(regime, entry, stage?.id ?? null);
   checkRequiredFields(fields, parsed.fields, 'report', 'fields');
@@ -43,6 +45,9 @@ export function renderRegulatorReport(registry: TemplateRegistry, definitions: r
       authority: entry.authority ?? regime.name,
       citation: entry.citation,
       stageName: stage?.name ?? null,
+      title: `Notice of a security breach to ${entry.authority ?? regime.name} (${entry.citation})`,
+      /** The duty's (or stage's) items in the regime file's order, for the standard template. */
+      items: fields.map((f) => f.field),
       jurisdiction: resolved.jurisdiction,
       // The scope in the authority's own jurisdiction, as the version recorded it; null on a report drafted without it.
       facts: parsed.facts ?? null,

@@ -54,7 +54,7 @@ describe('breachline assess', () => {
     expect(unaware.code, unaware.stderr).toBe(0);
     expect(unaware.stdout.split('\n')[0]).toMatch(/ CITATION +MISSING FACTS$/);
     expect(rowOf(unaware.stdout, 'eu-gdpr:regulator:DE')).toMatch(/regulator +.+ - +- +- +GDPR Art\. 33.* awarenessAt$/);
-    expect(unaware.stderr).toMatch(/; due times wait for: awarenessAt\n$/);
+    expect(unaware.stderr).toMatch(/; waiting for facts: awarenessAt\n$/);
   });
 
   it('refuses an unreadable file (2), facts the server rejects (7), an ingest token (4) and a server that is down (3)', async () => {
