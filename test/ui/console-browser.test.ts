@@ -112,7 +112,7 @@ describe('the web console in Chromium', () => {
     await scope.getByLabel('People affected 2', { exact: true }).fill('40000');
     await scope.getByLabel('Contact details (email, phone, address)').check();
     await scope.getByLabel('Content of communications').check();
-    await scope.getByLabel('No', { exact: true }).check();
+    await scope.getByRole('group', { name: 'Was the data encrypted?' }).getByLabel('No', { exact: true }).check();
     await scope.getByRole('button', { name: 'Save scope' }).click();
     await responder.getByRole('status').filter({ hasText: /scope/i }).waitFor();
 

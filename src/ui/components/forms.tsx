@@ -36,7 +36,7 @@ interface FieldProps {
   form: string;
   label: string;
   name: string;
-  type?: 'text' | 'number' | 'email' | 'datetime-local' | 'search' | 'password' | 'textarea';
+  type?: 'text' | 'number' | 'email' | 'date' | 'datetime-local' | 'search' | 'password' | 'textarea';
   value?: string | number | null | undefined;
   /** Words under the label; markup for hints of several lines. */
   hint?: Child;
@@ -95,7 +95,13 @@ export function Select(props: { form: string; label: string; name: string; optio
           {props.error}
         </p>
       )}
-      <select id={id} name={props.name} required={props.required} aria-describedby={props.error !== undefined ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error !== undefined ? 'true' : undefined}
+        aria-describedby={props.error !== undefined ? `${id}-error` : undefined}
+      >
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
             {label}

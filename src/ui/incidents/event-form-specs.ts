@@ -115,6 +115,27 @@ export const EVENT_FORMS: Record<FormEventType, EventFormSpec> = {
       { name: 'reason', label: 'Why it does not apply', kind: 'textarea', required: true },
     ],
   },
+  RECORD_LEGAL_FINDING: {
+    heading: 'Legal finding for a jurisdiction',
+    button: 'Record the finding',
+    flash: 'Legal finding recorded.',
+    explain:
+      'For one jurisdiction: whether misuse or harm is reasonably likely, where its law turns on that; or legal’s decision for a place with no rules in Breachline. A new finding for the same jurisdiction replaces the last; the timeline keeps both.',
+    fields: [
+      { name: 'jurisdiction', label: 'Jurisdiction', kind: 'text', required: true, hint: 'ISO 3166 code, e.g. US-FL or TV.' },
+      {
+        name: 'harm',
+        label: 'Risk of harm',
+        kind: 'select',
+        options: [
+          ['', 'No finding on harm'],
+          ['likely', 'Misuse or harm is reasonably likely'],
+          ['unlikely', 'Misuse or harm is not reasonably likely'],
+        ],
+      },
+      { name: 'rationale', label: 'Rationale', kind: 'textarea', required: true },
+    ],
+  },
   REPORT_SUBMITTED: {
     heading: 'Report submitted',
     button: 'Record the report as submitted',

@@ -1,5 +1,6 @@
 import { mayRoleSend } from '../../lifecycle/event-permissions.js';
 import type { IncidentView } from '../../lifecycle/incident-view.js';
+import { jurisdictionName } from '../../lifecycle/jurisdiction-codes.js';
 import { Field, fieldId, issueFor, PostForm, Select, submitted } from '../components/forms.js';
 import type { FormFailure } from '../form-action.js';
 import type { PageContext } from '../page-context.js';
@@ -14,6 +15,17 @@ interface EventFormProps {
   obligationId?: string;
   /** Which obligation the button acts on, when several rows each have one. */
   subject?: string;
+  /**
+   * Fields this copy of the form settles itself (the jurisdiction of a form shown beside one
+   * place): posted as hidden values, and the form is named after `formFor` so a refusal redraws
+   * this copy, not another.
+   */
+  fixed?: Record<string, string>;
+  formFor?: string;
+  /** The form's accessible name, where several copies of one form share a page. */
+  label?: string;
+  /** A text field offered as a choice instead, e.g. the incident's affected places. */
+  choices?: Record<string, Array<[string, string]>>;
 }
 
 const INPUT_TYPES = { text: 'text', textarea: 'textarea', instant: 'datetime-local', email: 'email' } as const;
@@ -58,18 +70,25 @@ function Rows(props: { rows: RowsSpec; form: string; failure: FormFailure | null
 
 /** One event's form. It carries the version the page showed, so a stale page is refused (409), not applied. */
 export function EventForm(props: EventFormProps) {
-  const { ctx, incident, type, failure, obligationId } = props;
+  const { ctx, incident, type, failure, obligationId, fixed = {}, choices = {} } = props;
   const spec = EVENT_FORMS[type];
-  const form = eventFormName(type, obligationId);
+  const form = eventFormName(type, obligationId ?? props.formFor);
   const current = type === 'SET_RESPONDERS' ? incident.responders : [];
   return (
-    <PostForm ctx={ctx} action={`/console/incidents/${incident.id}/events/${type}`} class="event-form" label={spec.heading}>
+    <PostForm ctx={ctx} action={`/console/incidents/${incident.id}/events/${type}`} class="event-form" label={props.label ?? spec.heading}>
       <input type="hidden" name="expectedVersion" value={String(incident.version)} />
       {obligationId !== undefined && <input type="hidden" name="obligationId" value={obligationId} />}
-      {spec.explain !== undefined && <p class="hint">{spec.explain}</p>}
-      {spec.fields.map((field) => (
-        <SpecField spec={field} form={form} name={field.name} failure={failure} />
+      {props.formFor !== undefined && <input type="hidden" name="formFor" value={props.formFor} />}
+      {Object.entries(fixed).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
       ))}
+      {spec.explain !== undefined && <p class="hint">{spec.explain}</p>}
+      {spec.fields
+        .filter((field) => !Object.hasOwn(fixed, field.name))
+        .map((field) => {
+          const options = choices[field.name];
+          return <SpecField spec={options === undefined ? field : { ...field, kind: 'select', options }} form={form} name={field.name} failure={failure} />;
+        })}
       {spec.rows !== undefined && <Rows rows={spec.rows} form={form} failure={failure} current={current} />}
       <button type="submit" class={spec.danger === true ? 'danger' : undefined}>
         {props.subject === undefined ? spec.button : `${spec.button}: ${props.subject}`}
@@ -85,6 +104,13 @@ export function incidentActions(incident: IncidentView, ctx: PageContext): FormE
   );
 }
 
+/** The places legal may record a finding for from the general form: the incident's affected jurisdictions. */
+function findingChoices(incident: IncidentView): Record<string, Array<[string, string]>> | undefined {
+  if (incident.scope.affected.length === 0) return undefined;
+  const places = incident.scope.affected.map((row): [string, string] => [row.jurisdiction, `${jurisdictionName(row.jurisdiction)}: ${row.jurisdiction}`]);
+  return { jurisdiction: [['', 'Choose an affected jurisdiction'], ...places.sort((a, b) => a[1].localeCompare(b[1]))] };
+}
+
 /** What may be done now, one form per event; nothing for a role that may send none of them. */
 export function EventForms(props: { ctx: PageContext; incident: IncidentView; failure: FormFailure | null }) {
   const types = incidentActions(props.incident, props.ctx);
@@ -98,7 +124,13 @@ export function EventForms(props: { ctx: PageContext; incident: IncidentView; fa
           {types.map((type) => (
             <section class="panel" aria-labelledby={`${eventFormName(type)}-heading`}>
               <h3 id={`${eventFormName(type)}-heading`}>{EVENT_FORMS[type].heading}</h3>
-              <EventForm ctx={props.ctx} incident={props.incident} type={type} failure={props.failure} />
+              <EventForm
+                ctx={props.ctx}
+                incident={props.incident}
+                type={type}
+                failure={props.failure}
+                choices={type === 'RECORD_LEGAL_FINDING' ? findingChoices(props.incident) : undefined}
+              />
             </section>
           ))}
         </div>

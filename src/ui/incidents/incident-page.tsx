@@ -17,7 +17,7 @@ import { LinkedAlerts } from './linked-alerts.js';
 import { nextDueAt } from '../../lifecycle/next-deadline.js';
 import { ObligationsTable } from './obligations-table.js';
 import { ScopeEditor } from './scope-editor.js';
-import { Timeline } from './timeline.js';
+import { actorNamesFrom, Timeline } from './timeline.js';
 
 /** The incident's phase, severity and the next clock, under its title. */
 function IncidentHeading(props: { incident: IncidentView; now: Date }) {
@@ -61,6 +61,8 @@ export async function renderIncidentPage(c: Context<ConsoleEnv>, deps: ConsoleDe
     loadDeliveryPanel(deps, incident, ctx),
   ]);
   const obligations = deps.obligations.forIncident(incident);
+  const uncovered = deps.obligations.uncoveredFor(incident);
+  const actorNames = actorNamesFrom(timeline);
   // While a send runs, a browser without JavaScript reloads the page to show its progress.
   const head = isSending(delivery) ? (
     <noscript>
@@ -72,10 +74,18 @@ export async function renderIncidentPage(c: Context<ConsoleEnv>, deps: ConsoleDe
     <Layout ctx={ctx} title={incident.title} section="incidents" head={head}>
       <IncidentHeading incident={incident} now={ctx.now} />
       <ErrorSummary failure={failure} />
-      <ObligationsTable ctx={ctx} incident={incident} obligations={obligations} groups={deps.obligations.groups(obligations)} failure={failure} />
+      <ObligationsTable
+        ctx={ctx}
+        incident={incident}
+        obligations={obligations}
+        groups={deps.obligations.groups(obligations)}
+        uncovered={uncovered}
+        failure={failure}
+        actorNames={actorNames}
+      />
       <LifecycleTracks incident={incident} />
       <EventForms ctx={ctx} incident={incident} failure={failure} />
-      <ScopeEditor ctx={ctx} incident={incident} failure={failure} />
+      <ScopeEditor ctx={ctx} incident={incident} failure={failure} actorNames={actorNames} />
       <NoticesPanel ctx={ctx} incident={incident} data={notices} failure={failure} />
       <DeliveryPanel ctx={ctx} incident={incident} data={delivery} failure={failure} />
       <LinkedAlerts incident={incident} />

@@ -49,7 +49,8 @@ export function registerIncidentPages(app: Hono<ConsoleEnv>, deps: ConsoleDeps):
     const values = await readForm(c);
     return formAction(
       c,
-      eventFormName(type, text(values, 'obligationId')),
+      // The copy of the form that was posted: per obligation, or per place (formFor), else the general one.
+      eventFormName(type, text(values, 'obligationId') || text(values, 'formFor')),
       values,
       async () => {
         // Same call as the API's POST /incidents/{id}/events with If-Match: a stale page is a conflict.

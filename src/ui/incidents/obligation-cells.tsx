@@ -7,6 +7,7 @@ import type { FormFailure } from '../form-action.js';
 import type { PageContext } from '../page-context.js';
 import { EVENT_FORMS, eventFormName, OBLIGATION_FORMS, type FormEventType } from './event-form-specs.js';
 import { EventForm } from './event-forms.js';
+import { applicabilityFacts, factWords, listWords, timingFacts } from './fact-words.js';
 import { stateWords } from './lifecycle-tracks.js';
 
 export const OPEN = new Set(['pending', 'in_progress', 'missed']);
@@ -37,7 +38,8 @@ export function Due(props: { obligation: IncidentObligation; now: Date }) {
   const { obligation } = props;
   if (obligation.dueAt === null) {
     if (obligation.urgent) return <span>Immediately (no fixed time)</span>;
-    if (obligation.missingFacts.length > 0) return <span class="muted">Not known yet: needs {obligation.missingFacts.join(', ')}</span>;
+    const timing = timingFacts(obligation.missingFacts);
+    if (timing.length > 0) return <span class="muted">Not known yet: needs {listWords(timing.map(factWords))}</span>;
     return <span class="muted">No fixed time</span>;
   }
   return <DueAt dueAt={obligation.dueAt} zone={obligation.timeZone} open={OPEN.has(obligation.status)} now={props.now} />;
@@ -94,5 +96,23 @@ export function Actions(props: { ctx: PageContext; incident: IncidentView; oblig
         </details>
       ))}
     </>
+  );
+}
+
+/**
+ * A duty that turns on a fact not recorded yet reads as such: it may or may not be owed, and
+ * which facts settle it, in words ("how many people are affected in Washington (US)"). The
+ * engine's own names ride along as the title, for whoever records them through the API.
+ */
+export function AppliesNote(props: { obligation: Pick<IncidentObligation, 'applies' | 'missingFacts' | 'regimeName'>; named?: boolean }) {
+  const { obligation } = props;
+  if (obligation.applies !== 'undetermined') return null;
+  const facts = applicabilityFacts(obligation.missingFacts);
+  return (
+    <span class="applies-note">
+      {props.named === true && <>{obligation.regimeName}: </>}
+      <span class="badge applies-undetermined">Undetermined</span>{' '}
+      <span title={facts.join(', ')}>turns on {listWords(facts.map(factWords))}, not recorded yet</span>
+    </span>
   );
 }

@@ -4,7 +4,9 @@ import type { ObligationGroup } from '../../obligations/obligation-groups.js';
 import type { Recipient } from '../../obligations/regime-schema.js';
 import type { FormFailure } from '../form-action.js';
 import type { PageContext } from '../page-context.js';
-import { Actions, Citation, Due, DueAt, OPEN, rowActions, Status } from './obligation-cells.js';
+import { Actions, AppliesNote, Citation, Due, DueAt, OPEN, rowActions, Status } from './obligation-cells.js';
+import type { ActorNames } from './scope-editor.js';
+import { UncoveredPanel, type UncoveredPlace } from './uncovered-panel.js';
 
 interface TableProps {
   ctx: PageContext;
@@ -13,7 +15,10 @@ interface TableProps {
   obligations: IncidentObligation[];
   /** The same duties by recipient and jurisdiction, the most pressing first. */
   groups: ObligationGroup[];
+  /** The affected places no rules cover, with legal's decision for each. */
+  uncovered: UncoveredPlace[];
   failure: FormFailure | null;
+  actorNames: ActorNames;
 }
 
 const GROUP_WORDS: Readonly<Record<Recipient, string>> = {
@@ -86,10 +91,11 @@ function GroupRows(props: TableProps & { group: ObligationGroup; withActions: bo
   const authorities = [...new Set(members.map((m) => m.authority).filter((a) => a !== null))];
   return (
     <tbody class="obligation-group">
-      <tr class="group-row">
+      <tr class={oneRow && members.every((m) => m.applies === 'undetermined') ? 'group-row undetermined' : 'group-row'}>
         <th scope={oneRow ? 'row' : 'rowgroup'}>
           {GROUP_WORDS[group.recipient]} {group.jurisdictionName}
           {members.length === 1 && <span class="regime-name">{first.regimeName}</span>}
+          {oneRow && members.map((m) => <AppliesNote obligation={m} named={members.length > 1} />)}
         </th>
         <td>{oneRow ? (authorities.length > 0 ? authorities.join('; ') : <span class="muted">—</span>) : <span class="muted">{members.length} duties, each below</span>}</td>
         <td>
@@ -103,8 +109,11 @@ function GroupRows(props: TableProps & { group: ObligationGroup; withActions: bo
       </tr>
       {!oneRow &&
         members.map((m) => (
-          <tr class="duty-row">
-            <th scope="row">{m.regimeName}</th>
+          <tr class={m.applies === 'undetermined' ? 'duty-row undetermined' : 'duty-row'}>
+            <th scope="row">
+              {m.regimeName}
+              <AppliesNote obligation={m} />
+            </th>
             <td>{m.authority ?? <span class="muted">—</span>}</td>
             <td>
               <Due obligation={m} now={ctx.now} />
@@ -128,13 +137,25 @@ function GroupRows(props: TableProps & { group: ObligationGroup; withActions: bo
 
 /** Who must be told, by when (on the regulator's clock and in UTC), under which law, and where each stands: one row per audience and place. */
 export function ObligationsTable(props: TableProps) {
-  const { ctx, incident, obligations, groups } = props;
+  const { ctx, incident, obligations, groups, uncovered } = props;
   const withActions = obligations.some((o) => rowActions(ctx, incident, o.id).length > 0);
+  const undetermined = obligations.filter((o) => o.applies === 'undetermined').length;
   return (
     <section aria-labelledby="obligations-heading">
       <h2 id="obligations-heading">Obligations</h2>
+      <UncoveredPanel ctx={ctx} incident={incident} uncovered={uncovered} failure={props.failure} actorNames={props.actorNames} />
+      {undetermined > 0 && (
+        <p class="hint">
+          {undetermined === 1 ? '1 duty is undetermined: whether it is owed turns on' : `${undetermined} duties are undetermined: whether each is owed turns on`} a
+          fact not recorded yet, named beside it. Record the fact in the scope to settle it.
+        </p>
+      )}
       {obligations.length === 0 ? (
-        <p>No obligations apply on the facts known so far. Set the scope (who is affected, where, which data) to assess them.</p>
+        uncovered.length > 0 ? (
+          <p>No duties from the rules in Breachline on the facts known so far; the places above have no rules here and are for legal to decide.</p>
+        ) : (
+          <p>No obligations apply on the facts known so far. Set the scope (who is affected, where, which data) to assess them.</p>
+        )
       ) : (
         <table class="obligations">
           <caption>Who must be told, and by when</caption>

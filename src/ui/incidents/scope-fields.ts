@@ -1,4 +1,4 @@
-import type { DataCategory, Organization } from '../../lifecycle/scope.js';
+import type { ClockFact, CountBasis, DataCategory, HarmFinding, IncidentFact, Medium, Organization, OrganizationRole } from '../../lifecycle/scope.js';
 
 /**
  * The scope form's vocabulary, shared by the editor that draws it and the route that reads it:
@@ -15,6 +15,7 @@ export const CATEGORY_LABELS: Record<DataCategory, string> = {
   date_of_birth: 'Dates of birth',
   national_id: 'National ID numbers',
   drivers_license: 'Driver’s licence numbers',
+  government_id: 'Passport, military or other government ID numbers',
   tax_id: 'Tax IDs',
   financial_account: 'Financial account numbers',
   financial_account_with_code: 'Financial accounts with access codes',
@@ -46,6 +47,12 @@ export const ORGANIZATION_FLAGS = [
   ['doraEntity', 'Financial entity under DORA'],
   ['dfsRegulated', 'Regulated by NY DFS'],
   ['smallProcessingAgent', 'Small processing agent (Brazil LGPD)'],
+  ['hipaaBusinessAssociate', 'HIPAA business associate'],
+  ['ftcFinancialInstitution', 'Financial institution under the FTC Safeguards Rule'],
+  ['bankingOrganization', 'US banking organisation (bank, savings association, holding company)'],
+  ['bankServiceProvider', 'Bank service provider'],
+  ['insuranceLicensee', 'Insurance licensee'],
+  ['phrVendor', 'Vendor of personal health records (FTC Health Breach Notification Rule)'],
 ] as const satisfies ReadonlyArray<readonly [keyof Organization, string]>;
 
 /** The clock facts a person sets here (awareness comes with CONFIRM, notification from the send). */
@@ -54,11 +61,50 @@ export const EDITABLE_CLOCK_FACTS = [
   ['materialityDeterminedAt', 'Materiality determined at'],
   ['assessedNotifiableAt', 'Assessed as notifiable at'],
   ['handlingEndedAt', 'Handling ended at'],
-] as const;
+  ['extortionPaidAt', 'Ransom or extortion paid at'],
+] as const satisfies ReadonlyArray<readonly [ClockFact, string]>;
 
-/** The encryption question's answers: the radio's value, how it reads, and the fact it records. */
-export const ENCRYPTED_CHOICES = [
-  ['yes', 'Yes, and the key was not exposed', true],
+/** A yes/no question's answers: the control's value, how it reads, and the fact it records (null: not known). */
+export const YES_NO_UNKNOWN = [
+  ['yes', 'Yes', true],
   ['no', 'No', false],
   ['unknown', 'Not known yet', null],
 ] as const;
+
+/** The answer a recorded yes/no/unknown fact reads as (a fact never given is not known). */
+export const yesNoChoice = (value: boolean | null | undefined) => YES_NO_UNKNOWN.find((choice) => choice[2] === (value ?? null))!;
+
+/** Whose data it is, as the US statutes distinguish an owner or licensee from a vendor keeping it for one. */
+export const ROLE_CHOICES = [
+  ['controller', 'Owns or licenses the data (controller)'],
+  ['processor', 'Keeps the data for another organisation (processor or vendor)'],
+] as const satisfies ReadonlyArray<readonly [OrganizationRole, string]>;
+
+/** Where the data sat. */
+export const MEDIUM_LABELS: Record<Medium, string> = {
+  electronic: 'Electronic (computerised) records',
+  paper: 'Paper records',
+};
+
+/** How sure an affected count is; an empty count is "not counted yet". */
+export const COUNT_BASIS_CHOICES = [
+  ['exact', 'Exact count'],
+  ['atLeast', 'At least this many (may rise)'],
+  ['estimate', 'Estimate'],
+] as const satisfies ReadonlyArray<readonly [CountBasis, string]>;
+
+/** What the incident did: the question the form asks, and the fact as it reads once answered. */
+export const NATURE_QUESTIONS: Record<IncidentFact, { question: string; fact: string }> = {
+  confidentiality: { question: 'Was data disclosed to or accessed by someone not authorised?', fact: 'Data disclosed or accessed without authorisation' },
+  integrity: { question: 'Was data altered or destroyed without authorisation?', fact: 'Data altered or destroyed' },
+  availability: { question: 'Was data or a system made unavailable?', fact: 'Data or systems made unavailable' },
+  externalAttack: { question: 'Was it an attack from outside the organisation?', fact: 'Attack from outside the organisation' },
+  ransomPaid: { question: 'Was a ransom or extortion payment made?', fact: 'Ransom or extortion paid' },
+};
+
+/** Legal's finding on harm, as it reads. */
+export const HARM_WORDS: Record<HarmFinding | 'none', string> = {
+  likely: 'Misuse or harm is reasonably likely',
+  unlikely: 'Misuse or harm is not reasonably likely',
+  none: 'No finding on harm',
+};

@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor.js';
+import { actorRef, type Actor } from '../../auth/actor.js';
 import type { TimelineEntry } from '../../lifecycle/incident-service.js';
 import { Instant, utcText } from '../components/time.js';
 
@@ -18,6 +18,7 @@ const WORDS: Record<string, string> = {
   INDIVIDUALS_NOTICE_REQUIRED: 'Notice to individuals required',
   INDIVIDUALS_NOT_REQUIRED: 'No notice to individuals needed',
   OBLIGATION_NOT_REQUIRED: 'Obligation not required',
+  RECORD_LEGAL_FINDING: 'Legal finding recorded',
   REPORT_SUBMITTED: 'Report submitted',
   COMPLETE_REVIEW: 'Review completed',
   CLOSE: 'Closed',
@@ -55,6 +56,9 @@ const FACTS: Array<[string, string]> = [
   ['reason', 'Reason'],
   ['citation', 'Citation'],
   ['obligationId', 'Obligation'],
+  ['jurisdiction', 'Jurisdiction'],
+  ['harm', 'Risk of harm'],
+  ['rationale', 'Rationale'],
   ['channel', 'Channel'],
   ['reference', 'Reference'],
   ['cause', 'Cause'],
@@ -83,6 +87,12 @@ export function entryFacts(entry: TimelineEntry): string[] {
 }
 
 const who = (actor: Actor): string => (actor.kind === 'token' ? `${actor.name} (${actor.role})` : `Breachline (${actor.id})`);
+
+/** Names for the actor references the lifecycle stores ("token:…"), from who sent the events; unknown ones as stored. */
+export function actorNamesFrom(entries: readonly TimelineEntry[]): (ref: string) => string {
+  const names = new Map(entries.map((entry) => [actorRef(entry.actor), who(entry.actor)]));
+  return (ref) => names.get(ref) ?? ref;
+}
 
 export function Timeline(props: { entries: TimelineEntry[] }) {
   return (

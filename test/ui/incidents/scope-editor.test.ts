@@ -26,6 +26,7 @@ async function confirmedIncident(title: string): Promise<string> {
 }
 
 const incident = async (id: string) => readJson(await server.request(`/api/v1/incidents/${id}`, { token: server.tokens.viewer }));
+const versionOf = (html: string) => /name="expectedVersion" value="(\d+)"/.exec(html)![1]!;
 const scopeVersion = (html: string) => /action="\/console\/incidents\/[^"]+\/scope"[^>]*>.*?name="expectedVersion" value="(\d+)"/s.exec(html)?.[1];
 
 /** The scope form as a person fills it in: every field the form has, blank ones included. */
@@ -37,16 +38,29 @@ function scopeForm(version: string, overrides: Record<string, string | string[]>
     summary: 'A payroll export was shared by link.',
     'affected.0.jurisdiction': '',
     'affected.0.count': '',
+    'affected.0.countBasis': 'exact',
     'affected.1.jurisdiction': '',
     'affected.1.count': '',
+    'affected.1.countBasis': 'exact',
     'affected.2.jurisdiction': '',
     'affected.2.count': '',
+    'affected.2.countBasis': 'exact',
+    processorFor: '',
     'organization.nis2Entity': '',
     encrypted: 'unknown',
+    keyExposed: 'unknown',
+    redacted: 'unknown',
+    'nature.confidentiality': 'unknown',
+    'nature.integrity': 'unknown',
+    'nature.availability': 'unknown',
+    'nature.externalAttack': 'unknown',
+    'nature.ransomPaid': 'unknown',
+    lawEnforcementDelayUntil: '',
     'clockFacts.occurredAt': '',
     'clockFacts.materialityDeterminedAt': '',
     'clockFacts.assessedNotifiableAt': '',
     'clockFacts.handlingEndedAt': '',
+    'clockFacts.extortionPaidAt': '',
     ...overrides,
   };
 }
@@ -99,6 +113,12 @@ describe('scope editor', () => {
         doraEntity: false,
         dfsRegulated: false,
         smallProcessingAgent: false,
+        hipaaBusinessAssociate: false,
+        ftcFinancialInstitution: false,
+        bankingOrganization: false,
+        bankServiceProvider: false,
+        insuranceLicensee: false,
+        phrVendor: false,
         nis2Entity: 'important',
       },
       encrypted: false,
@@ -115,13 +135,144 @@ describe('scope editor', () => {
 
     const shown = await responder.get(`/console/incidents/${id}`);
     expect(textOf(shown.html)).toContain('Scope saved; obligations re-assessed.');
-    expect(textOf(shown.html)).toContain('DE 5,000');
+    expect(textOf(shown.html)).toContain('DE Germany 5,000');
     expect(textOf(shown.html)).toContain('Health data');
     // The obligations table now lists what the scope made owed.
     const gdpr = after.obligations.find((o: { recipient: string; jurisdiction: string }) => o.recipient === 'regulator' && o.jurisdiction === 'DE');
     const table = textOf(shown.html.slice(shown.html.indexOf('id="obligations-heading"'), shown.html.indexOf('</table>')));
     expect(table).toContain('Report to regulators in Germany');
     expect(table).toContain(gdpr.authority);
+  });
+
+  it('saves the facts the scope gained, keeps what the form does not edit, and saves nothing when posted again unchanged', async () => {
+    const id = await confirmedIncident('Claims archive');
+    // A place's own data and encryption are recorded through the API only: the form must keep them.
+    await server.request(`/api/v1/incidents/${id}/events`, {
+      method: 'POST',
+      token: server.tokens.responder,
+      json: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'US-WA', count: 10, dataCategories: ['name', 'health'], encrypted: false }] },
+    });
+    const page = await responder.get(`/console/incidents/${id}`);
+    expect(page.html).toMatch(/name="affected.0.countBasis"[^>]*>\s*<option value="exact" selected=""/);
+    const extortion = hoursAgo(3).toISOString().slice(0, 16);
+    const fields = {
+      'affected.0.jurisdiction': 'US-WA',
+      'affected.0.count': '',
+      'affected.1.jurisdiction': 'DE',
+      'affected.1.count': '1200',
+      'affected.1.countBasis': 'atLeast',
+      'affected.2.jurisdiction': 'FR',
+      'affected.2.count': '30',
+      'affected.2.countBasis': 'estimate',
+      dataCategories: ['name', 'health'],
+      media: ['paper', 'electronic'],
+      role: 'processor',
+      processorFor: 'Acme Health Plan',
+      encrypted: 'yes',
+      keyExposed: 'yes',
+      redacted: 'no',
+      'nature.confidentiality': 'yes',
+      'nature.ransomPaid': 'no',
+      'organization.phrVendor': 'true',
+      'organization.bankServiceProvider': 'true',
+      lawEnforcementDelayUntil: '2030-01-15',
+      'clockFacts.extortionPaidAt': extortion,
+    };
+    const saved = await responder.post(`/console/incidents/${id}/scope`, scopeForm(scopeVersion(page.html)!, fields));
+    expect(saved.status, textOf(saved.html)).toBe(303);
+
+    const after = await incident(id);
+    expect(after.scope).toMatchObject({
+      affected: [
+        { jurisdiction: 'US-WA', count: null, dataCategories: ['name', 'health'], encrypted: false },
+        { jurisdiction: 'DE', count: 1200, countBasis: 'atLeast' },
+        { jurisdiction: 'FR', count: 30, countBasis: 'estimate' },
+      ],
+      media: ['electronic', 'paper'],
+      role: 'processor',
+      processorFor: 'Acme Health Plan',
+      encrypted: true,
+      keyExposed: true,
+      redacted: false,
+      nature: { confidentiality: true, integrity: null, availability: null, externalAttack: null, ransomPaid: false },
+      lawEnforcementDelayUntil: '2030-01-15',
+      organization: { phrVendor: true, bankServiceProvider: true, insuranceLicensee: false },
+    });
+    expect(after.scope.affected[0]).not.toHaveProperty('countBasis');
+    expect(after.clock.extortionPaidAt).toBe(`${extortion}:00.000Z`);
+
+    const shown = await responder.get(`/console/incidents/${id}`);
+    const facts = textOf(shown.html.slice(shown.html.indexOf('id="scope-heading"'), shown.html.indexOf('<details', shown.html.indexOf('id="scope-heading"'))));
+    expect(facts).toContain('US-WA Washington (US) not counted yet Data: Names, Health data; Encrypted: No');
+    expect(facts).toContain('DE Germany at least 1,200');
+    expect(facts).toContain('FR France about 30');
+    expect(facts).toContain('Where the data was kept Electronic (computerised) records, Paper records');
+    expect(facts).toContain('Encrypted Yes Key or credential exposed too Yes Redacted or truncated No');
+    expect(facts).toContain('Data disclosed or accessed without authorisation: yes');
+    expect(facts).toContain('Data altered or destroyed: not known yet');
+    expect(facts).toContain('Ransom or extortion paid: no');
+    expect(facts).toContain('Whose data Keeps the data for another organisation (processor or vendor), on behalf of Acme Health Plan');
+    expect(facts).toContain('Organisation Bank service provider; Vendor of personal health records (FTC Health Breach Notification Rule)');
+    expect(facts).toContain('Law enforcement asked notice to wait until the end of 15 January 2030');
+    expect(facts).toContain(`Ransom or extortion paid at ${extortion.replace('T', ' ')} UTC`);
+    // The form is drawn from the facts saved.
+    expect(shown.html).toMatch(/name="role" value="processor" checked=""/);
+    expect(shown.html).toMatch(/name="media" value="paper" checked=""/);
+    expect(shown.html).toMatch(/name="keyExposed" value="yes" checked=""/);
+    expect(shown.html).toMatch(/name="nature.ransomPaid"[^>]*>(\s*<option[^>]*>[^<]*<\/option>)*?\s*<option value="no" selected=""/);
+    expect(shown.html).toContain('value="2030-01-15"');
+
+    // Sent again as drawn, nothing changed: the kept per-place facts and the count bases compare equal.
+    const version = (await incident(id)).version;
+    const again = await responder.post(`/console/incidents/${id}/scope`, scopeForm(scopeVersion(shown.html)!, fields));
+    expect(again.status).toBe(303);
+    expect(textOf((await responder.get(`/console/incidents/${id}`)).html)).toContain('Nothing in the scope changed, so nothing was saved.');
+    expect((await incident(id)).version).toBe(version);
+  });
+
+  it('puts refusals of the new facts on their inputs: a count of 0, a day that is not one, "on behalf of" without a processor', async () => {
+    const id = await confirmedIncident('Refusals');
+    let page = await responder.get(`/console/incidents/${id}`);
+    const refused = await responder.post(
+      `/console/incidents/${id}/scope`,
+      scopeForm(scopeVersion(page.html)!, { 'affected.0.jurisdiction': 'DE', 'affected.0.count': '10', 'affected.2.jurisdiction': 'FR', 'affected.2.count': '0', lawEnforcementDelayUntil: 'next week' }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html).toMatch(/<p class="error-message" id="scope--affected-2-count-error">must be at least 1/);
+    expect(refused.html).toMatch(/<p class="error-message" id="scope--lawEnforcementDelayUntil-error">/);
+    expect(refused.html).toMatch(/id="scope--lawEnforcementDelayUntil" name="lawEnforcementDelayUntil" aria-invalid="true"[^>]*value="next week"/);
+
+    page = await responder.get(`/console/incidents/${id}`);
+    const noRole = await responder.post(`/console/incidents/${id}/scope`, scopeForm(scopeVersion(page.html)!, { processorFor: 'Acme Health Plan' }));
+    expect(noRole.status).toBe(400);
+    expect(noRole.html).toMatch(/<p class="error-message" id="scope--processorFor-error">only for a processor/);
+    expect(noRole.html).toContain('value="Acme Health Plan"');
+    expect((await incident(id)).scope).toEqual({ affected: [], dataCategories: [], organization: {}, encrypted: null });
+  });
+
+  it('offers legal a decision form beside each place without rules, and puts its refusal on that form', async () => {
+    const id = await confirmedIncident('Pacific office');
+    await server.request(`/api/v1/incidents/${id}/events`, { method: 'POST', token: server.tokens.responder, json: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'TV', count: 40 }] } });
+    expect((await incident(id)).obligations.map((o: { id: string }) => o.id)).toContain('uncovered:decision:TV');
+
+    const asResponder = await responder.get(`/console/incidents/${id}`);
+    const warning = (html: string) => textOf(html.slice(html.indexOf('id="uncovered-heading"'), html.indexOf('</table>', html.indexOf('id="uncovered-heading"'))));
+    expect(warning(asResponder.html)).toContain('Places the rules do not cover 1 to decide');
+    expect(warning(asResponder.html)).toContain('Tuvalu TV 40 No rules in Breachline No rules for Tuvalu: decide with counsel Not decided yet');
+    expect(asResponder.html).not.toContain('/events/RECORD_LEGAL_FINDING');
+    expect(textOf(asResponder.html)).toContain('No duties from the rules in Breachline on the facts known so far');
+
+    const asLegal = await legal.get(`/console/incidents/${id}`);
+    expect(asLegal.html).toMatch(/<form[^>]*action="\/console\/incidents\/[^"]+\/events\/RECORD_LEGAL_FINDING"[^>]*aria-label="Legal’s decision for Tuvalu"/);
+    const refused = await legal.post(`/console/incidents/${id}/events/RECORD_LEGAL_FINDING`, { expectedVersion: versionOf(asLegal.html), formFor: 'TV', jurisdiction: 'TV', harm: '', rationale: '   ' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toMatch(/<p class="error-message" id="event-RECORD_LEGAL_FINDING-TV--rationale-error">/);
+    expect(refused.html).toMatch(/<details class="row-action" open="">\s*<summary>Record legal’s decision for Tuvalu/);
+    expect(refused.html).not.toContain('id="event-RECORD_LEGAL_FINDING--rationale-error"');
+    expect((await incident(id)).scope.legalFindings).toBeUndefined();
+
+    const forbidden = await responder.post(`/console/incidents/${id}/events/RECORD_LEGAL_FINDING`, { expectedVersion: versionOf(asLegal.html), jurisdiction: 'TV', rationale: 'no' });
+    expect(forbidden.status).toBe(403);
   });
 
   it('saves nothing when nothing on the form changed', async () => {
