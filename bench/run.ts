@@ -7,9 +7,9 @@ import { compare, printComparisons, type Comparison } from './measure.js';
  * `npm run bench`: every benchmark measures its own baseline in the same run, because absolute
  * numbers move between machines and runs; the ratio is what we track in bench/RESULTS.md.
  * `npm run bench -- recipients alerts` runs only the named groups (lifecycle, http, alerts,
- * recipients, notices, delivery, console, cli); the alerts group then measures its own Hono + insert baseline.
+ * recipients, notices, assessment, delivery, console, cli); the alerts group then measures its own Hono + insert baseline.
  */
-const groups = ['lifecycle', 'http', 'alerts', 'recipients', 'notices', 'delivery', 'console', 'cli'];
+const groups = ['lifecycle', 'http', 'alerts', 'recipients', 'notices', 'assessment', 'delivery', 'console', 'cli'];
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !groups.includes(name));
 if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${groups.join(', ')}`);
@@ -41,6 +41,7 @@ if (selected('http')) {
 if (selected('alerts')) comparisons.push(await (await import('./alerts.bench.js')).alertIntakeComparison(baseline ?? (await honoWithInsert())));
 if (selected('recipients')) comparisons.push(await (await import('./recipients.bench.js')).recipientImportBenchmark());
 if (selected('notices')) comparisons.push(...(await (await import('./notices.bench.js')).noticeRenderBenchmark()));
+if (selected('assessment')) comparisons.push(...(await (await import('./assessment.bench.js')).assessmentBenchmark()));
 if (selected('delivery')) comparisons.push(await (await import('./delivery.bench.js')).deliveryBenchmark());
 if (selected('console')) comparisons.push(...(await (await import('./console.bench.js')).consoleBenchmark()));
 if (selected('cli')) comparisons.push(...(await (await import('./cli.bench.js')).cliBenchmark()));
