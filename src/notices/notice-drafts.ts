@@ -144,8 +144,7 @@ export class NoticeDrafts {
     const withNotice = new Set(this.deps.regimes.filter((r) => r.recipients.some((e) => e.recipient === 'individuals')).map((r) => r.id));
     const regimes = [...new Set(incident.obligations.filter((o) => o.recipient === 'individuals' && withNotice.has(o.regime)).map((o) => o.regime))];
     // People in a place with no rules may still be told: legal decides, and the notice is the canonical letter with no law's extra items.
-    const uncovered = uncoveredJurisdictions(factsFromIncident(incident), this.deps.regimes, this.deps.clock());
-    if (regimes.length === 0 && uncovered.length === 0) {
+    if (regimes.length === 0 && uncoveredJurisdictions(factsFromIncident(incident), this.deps.regimes, this.deps.clock()).length === 0) {
       throw invalid('target', `incident ${incident.id} has no assessed duty to notify individuals, so no regime says what the notice must contain`);
     }
     const prefill = this.suggestions(incident);

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { jurisdictionName } from '../lifecycle/jurisdiction-codes.js';
+import { formatCount } from './applicability.js';
 import type { Condition } from './condition-schema.js';
 import { isRegion } from './jurisdictions.js';
 import { loadRegimes } from './load-regimes.js';
@@ -52,9 +53,9 @@ function thresholds(condition: Condition | undefined): Threshold[] {
   const test = condition.affected;
   const here: Threshold[] =
     test?.atLeast !== undefined
-      ? [{ count: test.atLeast, words: `≥ ${test.atLeast.toLocaleString('en-US')}` }]
+      ? [{ count: test.atLeast, words: `≥ ${formatCount(test.atLeast)}` }]
       : test?.moreThan !== undefined
-        ? [{ count: test.moreThan + 1, words: `> ${test.moreThan.toLocaleString('en-US')}` }]
+        ? [{ count: test.moreThan + 1, words: `> ${formatCount(test.moreThan)}` }]
         : [];
   const inner = [...(condition.allOf ?? []), ...(condition.anyOf ?? [])];
   return [...here, ...inner.flatMap(thresholds)];

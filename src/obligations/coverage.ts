@@ -22,6 +22,9 @@ export interface UncoveredJurisdiction {
   message: string;
 }
 
+/** The regulators track's duty that holds a place with no rules open until legal decides it. */
+export const decisionDutyId = (jurisdiction: string): string => `uncovered:decision:${jurisdiction}`;
+
 /** A general rule for where people live; a sector's rule (HIPAA, insurers) does not make a place covered. */
 const isGeneral = (regime: Regime): boolean => regime.coverage === 'affected' && regime.sector === undefined;
 

@@ -8,7 +8,7 @@ import { LIVE_STATUSES } from './live-status.js';
 import type { ObligationsService } from './obligations-service.js';
 import { DEADLINE_UNITS, RECIPIENTS, VERIFICATION_LEVELS } from './regime-schema.js';
 import { UNCOVERED_REASONS } from './coverage.js';
-import { HARM_FINDINGS } from '../lifecycle/scope.js';
+import { legalFindingSchema } from '../lifecycle/scope.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 
 const instant = z.string().openapi({ format: 'date-time' });
@@ -88,8 +88,6 @@ export const uncoveredSchema = z
   })
   .openapi('UncoveredJurisdiction');
 
-const decisionSchema = z.object({ jurisdiction: z.string(), harm: z.enum(HARM_FINDINGS).nullable().optional(), rationale: z.string(), recordedBy: z.string().optional(), recordedAt: instant.optional() });
-
 const whatIf = secureRoute(PERMISSIONS.read, {
   method: 'post',
   path: '/api/v1/assessments',
@@ -115,7 +113,7 @@ const forIncident = secureRoute(PERMISSIONS.read, {
       z.object({
         obligations: z.array(incidentObligationSchema),
         groups: z.array(groupSchema),
-        uncovered: z.array(uncoveredSchema.extend({ decision: decisionSchema.nullable().openapi({ description: 'Legal’s recorded decision for the place (RECORD_LEGAL_FINDING)' }) })),
+        uncovered: z.array(uncoveredSchema.extend({ decision: legalFindingSchema.nullable().openapi({ description: 'Legal’s recorded decision for the place (RECORD_LEGAL_FINDING)' }) })),
       }),
       'Obligations with live status, grouped, and the affected places no rules cover',
     ),

@@ -6,7 +6,7 @@ import type { IncidentView } from '../lifecycle/incident-view.js';
 import type { LegalFinding } from '../lifecycle/scope.js';
 import { assess, type AssessedObligation, type AssessOptions } from './assess.js';
 import { assessmentFactsSchema, type AssessmentFacts } from './assessment-facts.js';
-import { uncoveredJurisdictions, type UncoveredJurisdiction } from './coverage.js';
+import { decisionDutyId, uncoveredJurisdictions, type UncoveredJurisdiction } from './coverage.js';
 import { factsFromIncident } from './incident-facts.js';
 import { withLiveStatus, type IncidentObligation } from './live-status.js';
 import { groupObligations, type ObligationGroup } from './obligation-groups.js';
@@ -72,7 +72,7 @@ export class ObligationsService {
  * makes it.
  */
 const decisionDuty = (u: UncoveredJurisdiction): ObligationInput => ({
-  id: `uncovered:decision:${u.jurisdiction}`,
+  id: decisionDutyId(u.jurisdiction),
   regime: 'uncovered',
   jurisdiction: u.jurisdiction,
   recipient: 'other',

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Debian's Chromium (`.ci/run` installs it): playwright-core brings no browser of its own, and this
@@ -23,4 +24,13 @@ export const ARTIFACTS = join('test-artifacts', 'console');
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: options.fullPage ?? true });
+}
+
+/** Every field a person can fill has a label a screen reader reads out. */
+export async function expectEveryFieldLabelled(page: Page): Promise<void> {
+  const unlabelled = await page.evaluate<string[]>(`
+    Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+      .filter((field) => field.labels.length === 0 && !field.getAttribute('aria-label'))
+      .map((field) => field.name)`);
+  expect(unlabelled).toEqual([]);
 }

@@ -15,7 +15,7 @@ const ENGLISH: Record<string, string> = {
 import { readJson, startTestServer, type TestServer } from '../support/server.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { alertSource } from './alerts/support.js';
-import { launchChromium, screenshot } from './chromium.js';
+import { expectEveryFieldLabelled, launchChromium, screenshot } from './chromium.js';
 
 /**
  * The console end to end in real headless Chromium: what people do, by the labels and buttons they
@@ -62,15 +62,6 @@ async function signIn(token: string, screenshotName?: string): Promise<Page> {
 }
 
 // Code that runs in the page is passed as text: this project's TypeScript has no DOM types.
-
-/** Every field a person can fill has a label a screen reader reads out. */
-async function expectEveryFieldLabelled(page: Page): Promise<void> {
-  const unlabelled = await page.evaluate<string[]>(`
-    Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
-      .filter((field) => field.labels.length === 0 && !field.getAttribute('aria-label'))
-      .map((field) => field.name)`);
-  expect(unlabelled).toEqual([]);
-}
 
 /** Posts a form the page does not offer, with the page's own CSRF token: only the server's role check stands. */
 const forgedPost = (page: Page, path: string, fields: Record<string, string>): Promise<number> =>

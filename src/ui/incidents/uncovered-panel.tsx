@@ -1,7 +1,7 @@
 import { mayRoleSend } from '../../lifecycle/event-permissions.js';
 import type { IncidentView } from '../../lifecycle/incident-view.js';
 import type { LegalFinding } from '../../lifecycle/scope.js';
-import type { UncoveredJurisdiction, UncoveredReason } from '../../obligations/coverage.js';
+import { decisionDutyId, type UncoveredJurisdiction, type UncoveredReason } from '../../obligations/coverage.js';
 import type { FormFailure } from '../form-action.js';
 import type { PageContext } from '../page-context.js';
 import { eventFormName } from './event-form-specs.js';
@@ -17,9 +17,6 @@ const REASON_WORDS: Readonly<Record<UncoveredReason, string>> = {
   not_in_force: 'Rules not in force for this breach',
   subdivision_needed: 'Rules go by state or province',
 };
-
-/** The duty the regulators track holds for an undecided place until legal decides it. */
-export const decisionDutyId = (jurisdiction: string): string => `uncovered:decision:${jurisdiction}`;
 
 /** Settling the decision duty itself (OBLIGATION_NOT_REQUIRED through the API) also decides the place. */
 const settledDuty = (place: UncoveredPlace, incident: IncidentView) => incident.obligations.find((o) => o.id === decisionDutyId(place.jurisdiction))?.notRequired ?? null;

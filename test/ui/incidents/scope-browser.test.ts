@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestServer, type TestServer } from '../../support/server.js';
-import { launchChromium, screenshot } from '../chromium.js';
+import { expectEveryFieldLabelled, launchChromium, screenshot } from '../chromium.js';
 
 /**
  * The scope's newer facts and legal's findings end to end in real headless Chromium: a responder
@@ -53,15 +53,6 @@ async function confirmedIncident(title: string, scope?: Record<string, unknown>)
 const incident = async (id: string) => readJson(await server.request(`/api/v1/incidents/${id}`, { token: server.tokens.viewer }));
 const obligationsOf = async (id: string) => readJson(await server.request(`/api/v1/incidents/${id}/obligations`, { token: server.tokens.viewer }));
 const spaced = (text: string) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-/** Every field a person can fill has a label a screen reader reads out. */
-async function expectEveryFieldLabelled(page: Page): Promise<void> {
-  const unlabelled = await page.evaluate<string[]>(`
-    Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
-      .filter((field) => field.labels.length === 0 && !field.getAttribute('aria-label'))
-      .map((field) => field.name)`);
-  expect(unlabelled).toEqual([]);
-}
 
 describe('scope facts and legal findings in Chromium', () => {
   it('records role, media, encryption, nature, the delay, extortion, new organisation flags and uncounted people through the editor', async () => {
