@@ -11,7 +11,26 @@ export async function incidentWithDuties(server: TestServer): Promise<{ id: stri
   };
   await send({ type: 'CONFIRM', awarenessAt: '2026-01-05T09:00:00Z' });
   await send({ type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'DE', count: 40_000 }, { jurisdiction: 'GB', count: 1_200 }], dataCategories: ['contact'], encrypted: false });
-  return readJson(await server.request(`/api/v1/incidents/${incident.id}`));
+  return settled(server, incident.id);
+}
+
+/**
+ * The incident once the scheduler has fired every deadline already past (awareness in January makes
+ * the 72-hour reports overdue): each firing, due-soon or overdue, is an event that moves the incident's version, so a page
+ * drawn before the last one would post a stale version.
+ */
+async function settled(server: TestServer, id: string): Promise<any> {
+  const now = Date.now();
+  for (;;) {
+    await server.breachline.runtime.scheduler.tick();
+    const current = await readJson(await server.request(`/api/v1/incidents/${id}`));
+    const past = (at: string | null) => at !== null && Date.parse(at) <= now;
+    const pending = current.obligations.filter(
+      (o: Record<'dueAt' | 'overdueSince' | 'dueSoonAt' | 'dueSoonSince', string | null>) =>
+        (past(o.dueAt) && o.overdueSince === null) || (past(o.dueSoonAt) && o.dueSoonSince === null && o.overdueSince === null),
+    );
+    if (pending.length === 0) return current;
+  }
 }
 
 export interface Api {
