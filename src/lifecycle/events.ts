@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { affectedSchema, DATA_CATEGORIES, HARM_FINDINGS, incidentDetailShape, isoInstantSchema, jurisdictionSchema, organizationSchema, SEVERITIES } from './scope.js';
+import { enisaSeveritySchema } from './enisa-severity.js';
+import { affectedSchema, DATA_CATEGORIES, HARM_FINDINGS, incidentDetailShape, isoInstantSchema, jurisdictionSchema, organizationSchema, RISK_FINDINGS, SEVERITIES } from './scope.js';
 
 /**
  * Every event the incident lifecycle accepts, as zod schemas of what a caller sends. The service
@@ -62,8 +63,15 @@ const publicEvents = {
       .refine((list) => new Set(list.map((r) => r.email.toLowerCase())).size === list.length, 'each email may appear once'),
   },
   OBLIGATION_NOT_REQUIRED: { obligationId, reason: text(2000) },
-  // Legal's finding for one jurisdiction: whether harm is likely where a law turns on it, or its decision for a place with no rules.
-  RECORD_LEGAL_FINDING: { jurisdiction: jurisdictionSchema, harm: z.enum(HARM_FINDINGS).nullable().optional(), rationale: text(4000) },
+  // Legal's finding for one jurisdiction: whether harm is likely, or the GDPR-style risk (scored or not), where a law turns
+  // on it; or its decision for a place with no rules.
+  RECORD_LEGAL_FINDING: {
+    jurisdiction: jurisdictionSchema,
+    harm: z.enum(HARM_FINDINGS).nullable().optional(),
+    risk: z.enum(RISK_FINDINGS).nullable().optional(),
+    severity: enisaSeveritySchema.optional(),
+    rationale: text(4000),
+  },
   REPORT_SUBMITTED: {
     obligationId,
     channel: z.enum(['email', 'portal', 'letter', 'phone', 'other']),

@@ -118,7 +118,15 @@ export const incidentMachine = setup({
     }),
     recordLegalFinding: assign(({ context, event }) => {
       if (event.type !== 'RECORD_LEGAL_FINDING') return {};
-      const finding = { jurisdiction: event.jurisdiction, harm: event.harm ?? null, rationale: event.rationale, recordedBy: actorRef(event.actor), recordedAt: event.at };
+      const finding = {
+        jurisdiction: event.jurisdiction,
+        harm: event.harm ?? null,
+        risk: event.risk ?? null,
+        ...(event.severity === undefined ? {} : { severity: event.severity }),
+        rationale: event.rationale,
+        recordedBy: actorRef(event.actor),
+        recordedAt: event.at,
+      };
       // A later finding for the same jurisdiction replaces the earlier one; the timeline keeps both.
       const others = (context.scope.legalFindings ?? []).filter((f) => f.jurisdiction !== event.jurisdiction);
       return { scope: { ...context.scope, legalFindings: [...others, finding] } };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { enisaSeveritySchema, riskOfBand, scoreSeverity } from './enisa-severity.js';
 import { isIsoJurisdiction } from './jurisdiction-codes.js';
 
 /**
@@ -63,6 +64,14 @@ export const organizationSchema = z
     bankServiceProvider: z.boolean(),
     insuranceLicensee: z.boolean(),
     phrVendor: z.boolean(),
+    /** EU ePrivacy (Regulation 611/2013) and Australia's SOCI Act bind these roles wherever people live. */
+    electronicCommunicationsProvider: z.boolean(),
+    sociResponsibleEntity: z.boolean(),
+    /**
+     * The country of the organisation's main establishment (GDPR Art. 4(16), NIS2 Art. 26), which
+     * picks the lead authority; null: it has none in the EEA, so each authority where people live is owed.
+     */
+    mainEstablishment: jurisdictionSchema.nullable(),
   })
   .partial()
   .strict();
@@ -91,6 +100,13 @@ export type IncidentFact = (typeof INCIDENT_FACTS)[number];
 export const HARM_FINDINGS = ['likely', 'unlikely'] as const;
 export type HarmFinding = (typeof HARM_FINDINGS)[number];
 
+/**
+ * Legal's risk finding in the GDPR's words: `unlikely` to result in a risk (Art. 33(1): no report),
+ * a `risk` (report the authority), a `high` risk (tell the people too, Art. 34(1)).
+ */
+export const RISK_FINDINGS = ['unlikely', 'risk', 'high'] as const;
+export type RiskFinding = (typeof RISK_FINDINGS)[number];
+
 const dataCategoriesSchema = z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length);
 
 export const affectedEntrySchema = z
@@ -118,6 +134,9 @@ export const legalFindingSchema = z
   .object({
     jurisdiction: jurisdictionSchema,
     harm: z.enum(HARM_FINDINGS).nullable().optional(),
+    risk: z.enum(RISK_FINDINGS).nullable().optional(),
+    /** The ENISA severity score the risk finding rests on, when legal scored one (obligations/enisa-severity.ts). */
+    severity: enisaSeveritySchema.optional(),
     rationale: text(4000),
     /** Set by the server from the actor and the event time; what-if facts may leave them out. */
     recordedBy: z.string().optional(),
@@ -125,6 +144,19 @@ export const legalFindingSchema = z
   })
   .strict();
 export type LegalFinding = z.infer<typeof legalFindingSchema>;
+
+/** The risk a finding records: legal's own word, else what its ENISA score's band reads as. */
+export function findingRisk(finding: Pick<LegalFinding, 'risk' | 'severity'>): RiskFinding | null {
+  if (finding.risk !== undefined && finding.risk !== null) return finding.risk;
+  return finding.severity === undefined ? null : riskOfBand(scoreSeverity(finding.severity).band);
+}
+
+/** Whether harm is likely as a finding says it: in so many words, else as its risk implies (no risk: harm unlikely). */
+export function findingHarm(finding: Pick<LegalFinding, 'harm' | 'risk' | 'severity'>): HarmFinding | null {
+  if (finding.harm !== undefined && finding.harm !== null) return finding.harm;
+  const risk = findingRisk(finding);
+  return risk === null ? null : risk === 'unlikely' ? 'unlikely' : 'likely';
+}
 
 export const legalFindingsSchema = z
   .array(legalFindingSchema)

@@ -1,4 +1,4 @@
-import type { CountBasis, DataCategory, HarmFinding, IncidentFact, Medium, Organization, OrganizationRole } from '../lifecycle/scope.js';
+import type { CountBasis, DataCategory, HarmFinding, IncidentFact, Medium, Organization, OrganizationRole, RiskFinding } from '../lifecycle/scope.js';
 import type { AffectedTest, Condition } from './condition-schema.js';
 
 /** What a condition is tested against: one jurisdiction's (or one regime's) share of the incident. */
@@ -12,6 +12,7 @@ export interface ApplicabilityContext {
   role?: OrganizationRole | undefined;
   media?: readonly Medium[] | undefined;
   harm?: HarmFinding | null | undefined;
+  risk?: RiskFinding | null | undefined;
   nature?: Partial<Record<IncidentFact, boolean | null>> | undefined;
 }
 
@@ -92,6 +93,17 @@ function harmVerdict(wanted: HarmFinding, context: ApplicabilityContext): Outcom
   return known(finding === wanted, `legal found harm ${finding} in ${where}`);
 }
 
+const RISK_WORDS: Record<RiskFinding, string> = { unlikely: 'unlikely to result in a risk', risk: 'likely to result in a risk', high: 'likely to result in a high risk' };
+const RISK_ORDER: readonly RiskFinding[] = ['unlikely', 'risk', 'high'];
+
+/** A risk test holds when legal's finding reaches the level asked for (a high risk is also a risk). */
+function riskVerdict(wanted: 'risk' | 'high', context: ApplicabilityContext): Outcome {
+  const finding = context.risk ?? null;
+  const where = context.jurisdiction;
+  if (finding === null) return open(`no risk finding yet for ${where} (legal to record whether the breach is ${RISK_WORDS[wanted]})`, `legalFindings.${where}.risk`);
+  return known(RISK_ORDER.indexOf(finding) >= RISK_ORDER.indexOf(wanted), `legal found the breach ${RISK_WORDS[finding]} in ${where}`);
+}
+
 function incidentVerdict(fact: IncidentFact, context: ApplicabilityContext): Outcome {
   const value = context.nature?.[fact];
   if (value === undefined || value === null) return open(`nature.${fact} not recorded`, `nature.${fact}`);
@@ -106,6 +118,7 @@ function leafVerdict(condition: Condition, context: ApplicabilityContext): Verdi
   else if (condition.media !== undefined) outcome = mediaVerdict(condition.media.anyOf, context);
   else if (condition.harmFinding !== undefined) outcome = harmVerdict(condition.harmFinding, context);
   else if (condition.incident !== undefined) outcome = incidentVerdict(condition.incident.fact, context);
+  else if (condition.riskFinding !== undefined) outcome = riskVerdict(condition.riskFinding, context);
   else if (condition.dataCategories !== undefined) {
     const wanted = condition.dataCategories.anyOf;
     const found = wanted.filter((category) => context.dataCategories.has(category));

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import type { AffectedEntry, CountBasis, DataCategory } from '../lifecycle/scope.js';
+import { findingHarm, findingRisk, type AffectedEntry, type CountBasis, type DataCategory } from '../lifecycle/scope.js';
 import { evaluate, formatCount, type ApplicabilityContext, type Verdict } from './applicability.js';
 import type { AssessmentFacts } from './assessment-facts.js';
-import { covers, derivation, obligationJurisdiction } from './jurisdictions.js';
+import { countryOf, covers, derivation, obligationJurisdiction } from './jurisdictions.js';
 import { dueSoonAt } from './due-soon.js';
 import { runClock, type ClockContext } from './obligation-clock.js';
-import type { DeadlineUnit, HolidayCalendar, Recipient, Regime, RegimeRecipient, VerificationLevel } from './regime-schema.js';
+import type { Authority, DeadlineUnit, HolidayCalendar, Recipient, Regime, RegimeRecipient, VerificationLevel } from './regime-schema.js';
 
 export interface AssessedDeadline {
   amount: number | null;
@@ -47,8 +47,12 @@ export interface AssessedObligation extends Timing {
   recipient: Recipient;
   authority: string | null;
   contact: RegimeRecipient['contact'];
+  /** The languages the authority takes reports in, where the rules name them. */
+  authorityLanguages: string[];
   timeZone: string;
   applies: Applies;
+  /** No law requires it: the regulator's guidance asks for it (Hong Kong's PCPD). */
+  voluntary: boolean;
   stages: AssessedStage[];
   requiredContents: RegimeRecipient['requiredContents'];
   prohibitedContents: NonNullable<RegimeRecipient['prohibitedContents']>;
@@ -119,12 +123,38 @@ function coveredPeople(regime: Regime, facts: AssessmentFacts): Covered[] {
   });
 }
 
-function targets(regime: Regime, entry: RegimeRecipient, people: Covered[]): Target[] {
+/**
+ * The lead authority's country for a `lead_authority` duty: the organisation's main establishment
+ * when it lies in the regime's territory; null when it has none there (or none is recorded).
+ */
+function leadSeat(regime: Regime, facts: AssessmentFacts): string | null {
+  const seat = facts.organization.mainEstablishment ?? null;
+  return seat !== null && regime.jurisdictions.some((t) => covers(t, seat)) ? countryOf(seat) : null;
+}
+
+function leadWords(regime: Regime, facts: AssessmentFacts, seat: string | null): string {
+  if (seat !== null) return `main establishment in ${seat}: one notification, to its lead authority`;
+  const recorded = facts.organization.mainEstablishment;
+  if (recorded === undefined) return 'main establishment not recorded: owed to the authority of each country where people live until it is';
+  return `no main establishment in ${regime.jurisdictions.join(', ')}: owed to the authority of each country where people live`;
+}
+
+function targets(regime: Regime, entry: RegimeRecipient, people: Covered[], facts: AssessmentFacts): Target[] {
   const home = regime.jurisdictions[0] as string;
-  if (regime.coverage === 'organization' || entry.scope === 'once') {
-    if (regime.coverage === 'affected' && people.length === 0) return [];
-    return [target(home, people)];
+  if (regime.coverage === 'affected' && people.length === 0) return [];
+  if (entry.scope === 'lead_authority') {
+    const seat = leadSeat(regime, facts);
+    const words = leadWords(regime, facts, seat);
+    const lead = (t: Target): Target => ({ ...t, coverage: t.coverage === null ? words : `${t.coverage}; ${words}` });
+    if (seat !== null) return [lead(target(seat, people))];
+    if (regime.coverage === 'organization') return [lead(target(home, people))];
+    return perJurisdiction(people).map(lead);
   }
+  if (regime.coverage === 'organization' || entry.scope === 'once') return [target(home, people)];
+  return perJurisdiction(people);
+}
+
+function perJurisdiction(people: Covered[]): Target[] {
   const owedIn = [...new Set(people.map((p) => p.owedIn))];
   return owedIn.map((jurisdiction) => target(jurisdiction, people.filter((p) => p.owedIn === jurisdiction)));
 }
@@ -152,6 +182,8 @@ function findingFor(target: Target, facts: AssessmentFacts) {
 interface Assessing {
   regime: Regime;
   entry: RegimeRecipient;
+  /** The authority of the target's country, where the entry names one per country. */
+  authority: Authority | undefined;
   target: Target;
   verdict: Verdict;
   facts: AssessmentFacts;
@@ -226,7 +258,7 @@ function delayed(main: Timing, assessing: Assessing): { timing: Timing; until: s
 }
 
 function obligation(assessing: Assessing, calendars: ReadonlyMap<string, HolidayCalendar>): AssessedObligation {
-  const { regime, entry, target, verdict, facts, zone } = assessing;
+  const { regime, entry, authority, target, verdict, facts, zone } = assessing;
   const id = `${regime.id}:${entry.id}:${target.jurisdiction}`;
   const context: ClockContext = { facts, zone, calendar: calendars.get(regime.calendar ?? ''), obligationId: id, regimeId: regime.id };
   const stages = (entry.stages ?? []).map((stage) => ({
@@ -244,10 +276,12 @@ function obligation(assessing: Assessing, calendars: ReadonlyMap<string, Holiday
     regimeName: regime.name,
     jurisdiction: target.jurisdiction,
     recipient: entry.recipient,
-    authority: entry.authority,
-    contact: entry.contact,
+    authority: authority?.name ?? entry.authority,
+    contact: authority === undefined ? entry.contact : authority.contact,
+    authorityLanguages: authority?.languages ?? [],
     timeZone: zone,
     applies: verdict.met === true ? 'yes' : 'undetermined',
+    voluntary: entry.voluntary === true,
     ...main,
     missingFacts: [...new Set([...verdict.missing, ...main.missingFacts])],
     // A stage demanding action "immediately" makes the duty urgent once that stage's clock runs.
@@ -259,8 +293,8 @@ function obligation(assessing: Assessing, calendars: ReadonlyMap<string, Holiday
     exemptions,
     reason: reasonFor(assessing, exemptions, until),
     trigger: entry.trigger,
-    citation: entry.citation,
-    source: entry.source,
+    citation: authority?.citation === undefined ? entry.citation : `${entry.citation}; ${authority.citation}`,
+    source: [...entry.source, ...(authority?.source ?? [])],
     verification: entry.verification,
     verifiedAt: entry.verifiedAt,
     notes: [...(regime.notes ?? []), ...(entry.notes ?? []), ...(entry.deadline.note === undefined ? [] : [entry.deadline.note])],
@@ -273,21 +307,39 @@ function compare(a: AssessedObligation, b: AssessedObligation): number {
   return rank(a) - rank(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id);
 }
 
-/**
- * Whether a regime is in force for this breach: from its commencement day (in its own time zone),
- * judged by when the organisation became aware (else when the breach occurred, else `now`).
- */
-const commencements = new WeakMap<Regime, number>();
-
-export function inForce(regime: Regime, facts: AssessmentFacts, now: Date): boolean {
-  if (regime.inForceFrom === undefined) return true;
-  let commenced = commencements.get(regime);
-  if (commenced === undefined) {
-    commenced = DateTime.fromISO(regime.inForceFrom, { zone: regime.timeZone }).startOf('day').toMillis();
-    commencements.set(regime, commenced);
+// Day boundaries by day and zone: an assessment of every regime asks for the same few thousands of times.
+const boundaries = new Map<string, number>();
+function boundary(day: string, zone: string, end: boolean): number {
+  const key = `${day}|${zone}|${end}`;
+  let at = boundaries.get(key);
+  if (at === undefined) {
+    const start = DateTime.fromISO(day, { zone }).startOf('day');
+    at = (end ? start.plus({ days: 1 }) : start).toMillis();
+    boundaries.set(key, at);
   }
-  const reference = facts.awarenessAt ?? facts.occurredAt ?? now.toISOString();
-  return Date.parse(reference) >= commenced;
+  return at;
+}
+
+/** The instant a breach is dated by for laws' dates: when the organisation became aware, else when it occurred, else now. */
+const referenceInstant = (facts: AssessmentFacts, now: Date): number => Date.parse(facts.awarenessAt ?? facts.occurredAt ?? now.toISOString());
+
+/** Whether the days from `from` to `until` (each optional, in `zone`) hold the breach's reference instant. */
+function within(from: string | undefined, until: string | undefined, zone: string, facts: AssessmentFacts, now: Date): boolean {
+  if (from === undefined && until === undefined) return true;
+  const at = referenceInstant(facts, now);
+  return (from === undefined || at >= boundary(from, zone, false)) && (until === undefined || at < boundary(until, zone, true));
+}
+
+/**
+ * Whether a regime is in force for this breach: from its commencement day to its last day (in its
+ * own time zone), judged by when the organisation became aware (else when it occurred, else `now`).
+ */
+export const inForce = (regime: Regime, facts: AssessmentFacts, now: Date): boolean => within(regime.inForceFrom, regime.inForceUntil, regime.timeZone, facts, now);
+
+/** The same for one duty, whose dates may differ from its regime's, and for the authority it is owed to. */
+function entryInForce(regime: Regime, entry: RegimeRecipient, authority: Authority | undefined, facts: AssessmentFacts, now: Date): boolean {
+  const from = [entry.inForceFrom ?? regime.inForceFrom, authority?.inForceFrom].filter((d) => d !== undefined).sort().at(-1);
+  return within(from, entry.inForceUntil ?? regime.inForceUntil, regime.timeZone, facts, now);
 }
 
 export interface AssessOptions {
@@ -315,9 +367,12 @@ export function assess(
     const people = coveredPeople(regime, facts);
     if (regime.coverage === 'affected' && people.length === 0) continue;
     for (const entry of regime.recipients) {
-      for (const target of targets(regime, entry, people)) {
+      for (const target of targets(regime, entry, people, facts)) {
+        const authority = entry.authorities?.[target.jurisdiction];
+        if (!entryInForce(regime, entry, authority, facts, now)) continue;
         const { categories, encrypted } = exposureOf(target, facts);
-        const harm = findingFor(target, facts)?.harm ?? null;
+        const finding = findingFor(target, facts);
+        const harm = finding === undefined ? null : findingHarm(finding);
         const context: ApplicabilityContext = {
           jurisdiction: target.jurisdiction,
           count: target.count,
@@ -327,10 +382,11 @@ export function assess(
           role: facts.role,
           media: facts.media,
           harm,
+          risk: finding === undefined ? null : findingRisk(finding),
           nature: facts.nature,
         };
         const verdict: Verdict = entry.appliesWhen === undefined ? { met: true, reasons: [], counted: false, missing: [] } : evaluate(entry.appliesWhen, context);
-        if (verdict.met !== false) found.push(obligation({ regime, entry, target, verdict, facts, encrypted, harm, zone, now }, calendars));
+        if (verdict.met !== false) found.push(obligation({ regime, entry, authority, target, verdict, facts, encrypted, harm, zone, now }, calendars));
       }
     }
   }

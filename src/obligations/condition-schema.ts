@@ -28,6 +28,8 @@ export interface Condition {
   media?: { anyOf: Medium[] } | undefined;
   /** Legal's finding for the jurisdiction: `likely` is undetermined until one is recorded, `unlikely` unmet. */
   harmFinding?: HarmFinding | undefined;
+  /** Legal's GDPR-style risk finding for the jurisdiction reaches this level; undetermined until one is recorded. */
+  riskFinding?: 'risk' | 'high' | undefined;
   /** What the incident did (NYDFS, the banking agencies); undetermined until recorded. */
   incident?: { fact: IncidentFact } | undefined;
   /** A point the facts cannot settle; always met, and the reason says legal must judge it. */
@@ -38,8 +40,8 @@ export interface Condition {
   label?: string | undefined;
 }
 
-const KINDS = ['affected', 'dataCategories', 'organization', 'role', 'media', 'harmFinding', 'incident', 'judgement', 'allOf', 'anyOf', 'not'] as const;
-const LEAVES = new Set<string>(['affected', 'dataCategories', 'organization', 'role', 'media', 'harmFinding', 'incident']);
+const KINDS = ['affected', 'dataCategories', 'organization', 'role', 'media', 'harmFinding', 'riskFinding', 'incident', 'judgement', 'allOf', 'anyOf', 'not'] as const;
+const LEAVES = new Set<string>(['affected', 'dataCategories', 'organization', 'role', 'media', 'harmFinding', 'riskFinding', 'incident']);
 
 const count = z.number().int().min(0);
 const affectedTestSchema = z
@@ -74,6 +76,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       role: z.enum(ROLES).optional(),
       media: z.strictObject({ anyOf: z.array(z.enum(MEDIA)).min(1) }).optional(),
       harmFinding: z.enum(HARM_FINDINGS).optional(),
+      riskFinding: z.enum(['risk', 'high']).optional(),
       incident: z.strictObject({ fact: z.enum(INCIDENT_FACTS) }).optional(),
       judgement: z.string().min(1).optional(),
       allOf: z.array(conditionSchema).min(1).optional(),

@@ -40,12 +40,15 @@ export function uncoveredJurisdictions(facts: AssessmentFacts, regimes: readonly
     const here = general.filter((regime) => regime.jurisdictions.some((territory) => covers(territory, jurisdiction)));
     if (here.some((regime) => inForce(regime, facts, now))) return [];
     if (here.length > 0) {
-      const from = here
+      const day = (iso: string) => DateTime.fromISO(iso).toFormat('d MMMM yyyy');
+      const reference = facts.awarenessAt ?? facts.occurredAt ?? now.toISOString();
+      const next = here
         .map((regime) => regime.inForceFrom)
-        .filter((day) => day !== undefined)
+        .filter((from) => from !== undefined && from > reference.slice(0, 10))
         .sort()[0];
-      const when = from === undefined ? '' : ` from ${DateTime.fromISO(from).toFormat('d MMMM yyyy')}`;
-      return [{ jurisdiction, name, count, reason: 'not_in_force', message: `The rules for ${name} apply to breaches${when}: decide with counsel` }];
+      const when = next === undefined ? ` until ${day(here.map((r) => r.inForceUntil ?? '').sort().at(-1) as string)}` : ` from ${day(next)}`;
+      const tense = next === undefined ? 'applied' : 'apply';
+      return [{ jurisdiction, name, count, reason: 'not_in_force', message: `The rules for ${name} ${tense} to breaches${when}: decide with counsel` }];
     }
     const example = jurisdiction.length === 2 ? general.flatMap((r) => r.jurisdictions).find((t) => t.length > 2 && countryOf(t) === jurisdiction) : undefined;
     if (example !== undefined) {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { easterSunday } from './easter.js';
 import type { HolidayCalendar, HolidayRule } from './regime-schema.js';
 
 /** Business days were asked for a year a listed holiday calendar does not cover. */
@@ -14,14 +15,22 @@ export class CalendarGapError extends Error {
 
 /** The day a rule gives in `year`, before any weekend observance. */
 function ruleDate(rule: HolidayRule, year: number): DateTime | null {
-  if (rule.since !== undefined && year < rule.since) return null;
-  if (rule.day !== undefined) return DateTime.utc(year, rule.month, rule.day);
+  if ((rule.since !== undefined && year < rule.since) || (rule.until !== undefined && year > rule.until)) return null;
+  const day = baseDate(rule, year);
+  // Ley Emiliani: a holiday not on a Monday is kept on the Monday after it.
+  return rule.movedToMonday === true && day.weekday !== 1 ? day.plus({ days: 8 - day.weekday }) : day;
+}
+
+function baseDate(rule: HolidayRule, year: number): DateTime {
+  if (rule.easter !== undefined) return easterSunday(year, rule.church).plus({ days: rule.easter });
+  const month = rule.month as number;
+  if (rule.day !== undefined) return DateTime.utc(year, month, rule.day);
   const weekday = rule.weekday as number;
   if (rule.nth === -1) {
-    const last = DateTime.utc(year, rule.month, 1).endOf('month').startOf('day');
+    const last = DateTime.utc(year, month, 1).endOf('month').startOf('day');
     return last.minus({ days: (last.weekday - weekday + 7) % 7 });
   }
-  const first = DateTime.utc(year, rule.month, 1);
+  const first = DateTime.utc(year, month, 1);
   return first.plus({ days: ((weekday - first.weekday + 7) % 7) + 7 * ((rule.nth as number) - 1) });
 }
 

@@ -111,21 +111,47 @@ const stageSchema = z.strictObject({
   note: text.optional(),
 });
 
+const contactSchema = z.strictObject({
+  channel: text,
+  url: z.url().nullable(),
+  /** Where the authority takes reports by email, when it publishes one; organisation settings override it. */
+  email: z.email().optional(),
+});
+
+/** The authority one country's share of a duty goes to, where each country has its own (GDPR, NIS2). */
+const authoritySchema = z.strictObject({
+  name: text,
+  contact: contactSchema.nullable(),
+  /** BCP 47 tags of the languages the authority takes reports in. */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "de" or "pt-PT"')).min(1),
+  /** The day the duty to this authority starts, when a national law brings it in (a directive's transposition). */
+  inForceFrom: z.iso.date().optional(),
+  citation: text.optional(),
+  source: z.array(z.url()).min(1).optional(),
+});
+export type Authority = z.infer<typeof authoritySchema>;
+
+/**
+ * One duty per affected jurisdiction (each member state's authority), one for the regime, or one to
+ * the lead authority: the authority of the organisation's main establishment when it lies in the
+ * territory (GDPR Art. 56, NIS2 Art. 26), else each authority where people live.
+ */
+export const ENTRY_SCOPES = ['each_jurisdiction', 'once', 'lead_authority'] as const;
+
 const entrySchema = z
   .strictObject({
     id: kebabId,
     recipient: z.enum(RECIPIENTS),
     authority: text.nullable(),
-    contact: z
-      .strictObject({
-        channel: text,
-        url: z.url().nullable(),
-        /** Where the authority takes reports by email, when it publishes one; organisation settings override it. */
-        email: z.email().optional(),
-      })
-      .nullable(),
-    /** One duty per affected jurisdiction (each member state's authority) or one for the regime. */
-    scope: z.enum(['each_jurisdiction', 'once']),
+    contact: contactSchema.nullable(),
+    /** Keyed by ISO country code: who receives the duty owed there, overriding authority and contact. */
+    authorities: z.record(jurisdictionSchema, authoritySchema).optional(),
+    scope: z.enum(ENTRY_SCOPES),
+    /** The law imposes no duty; the regulator's own guidance asks for this notice (Hong Kong's PCPD). */
+    voluntary: z.literal(true).optional(),
+    /** The days this duty is in force, in the regime's zone, where they differ from the regime's. */
+    inForceFrom: z.iso.date().optional(),
+    inForceUntil: z.iso.date().optional(),
     trigger: text,
     appliesWhen: conditionSchema.optional(),
     deadline: deadlineSchema,
@@ -186,6 +212,8 @@ export const regimeSchema = z
     calendar: kebabId.nullable(),
     /** The day its duties come into force, in its time zone: a breach learned of earlier brings none of them. */
     inForceFrom: z.iso.date().optional(),
+    /** The last day it is in force (repealed or replaced after it): a breach learned of later brings none of its duties. */
+    inForceUntil: z.iso.date().optional(),
     notes: z.array(text).optional(),
     recipients: z.array(entrySchema).min(1),
   })
@@ -199,31 +227,52 @@ export const regimeSchema = z
       if (business && regime.calendar === null) {
         ctx.addIssue({ code: 'custom', path: ['calendar'], message: `recipients.${index} counts business_days: name a holiday calendar` });
       }
-      if (regime.coverage === 'organization' && (entry.appliesWhen === undefined || entry.scope !== 'once')) {
+      if (regime.coverage === 'organization' && (entry.appliesWhen === undefined || entry.scope === 'each_jurisdiction')) {
         ctx.addIssue({
           code: 'custom',
           path: ['recipients', index],
-          message: 'with coverage "organization" every recipient needs appliesWhen and scope "once"',
+          message: 'with coverage "organization" every recipient needs appliesWhen and scope "once" or "lead_authority"',
         });
+      }
+      for (const [from, until, path] of [
+        [entry.inForceFrom ?? regime.inForceFrom, entry.inForceUntil ?? regime.inForceUntil, ['recipients', index, 'inForceUntil']],
+        [regime.inForceFrom, regime.inForceUntil, ['inForceUntil']],
+      ] as const) {
+        if (from !== undefined && until !== undefined && until < from) ctx.addIssue({ code: 'custom', path: [...path], message: `ends (${until}) before it starts (${from})` });
       }
     }
   });
 export type Regime = z.infer<typeof regimeSchema>;
 
 const weekday = z.number().int().min(1).max(7);
-/** A holiday by rule: a fixed date (`month`, `day`) or the `nth` `weekday` of a month (-1 = the last). */
+/**
+ * A holiday by rule: a fixed date (`month`, `day`), the `nth` `weekday` of a month (-1 = the last),
+ * or a number of days after Easter Sunday (`easter: -2` is Good Friday; `church: orthodox` for the
+ * Orthodox date).
+ */
 const holidayRuleSchema = z
   .strictObject({
     name: text,
-    month: z.number().int().min(1).max(12),
+    month: z.number().int().min(1).max(12).optional(),
     day: z.number().int().min(1).max(31).optional(),
     weekday: weekday.optional(),
     nth: z.union([z.literal(-1), z.number().int().min(1).max(5)]).optional(),
+    easter: z.number().int().min(-70).max(70).optional(),
+    church: z.enum(['western', 'orthodox']).optional(),
+    /** Kept on the following Monday when it falls on another day (Colombia's Ley Emiliani). */
+    movedToMonday: z.literal(true).optional(),
     /** The first year the holiday is kept (Juneteenth from 2021). */
     since: z.number().int().optional(),
+    /** The last year it is kept. */
+    until: z.number().int().optional(),
   })
-  .refine((rule) => (rule.day !== undefined) !== (rule.weekday !== undefined && rule.nth !== undefined), {
-    message: 'give either day, or weekday and nth',
+  .superRefine((rule, ctx) => {
+    const byDate = rule.month !== undefined && rule.easter === undefined;
+    const byDay = byDate && rule.day !== undefined && rule.weekday === undefined && rule.nth === undefined;
+    const byWeekday = byDate && rule.day === undefined && rule.weekday !== undefined && rule.nth !== undefined;
+    const byEaster = rule.easter !== undefined && rule.month === undefined && rule.day === undefined && rule.weekday === undefined && rule.nth === undefined;
+    if ([byDay, byWeekday, byEaster].filter(Boolean).length !== 1) ctx.addIssue({ code: 'custom', message: 'give month and day, or month, weekday and nth, or easter' });
+    if (rule.church !== undefined && rule.easter === undefined) ctx.addIssue({ code: 'custom', path: ['church'], message: 'church goes with easter' });
   });
 export type HolidayRule = z.infer<typeof holidayRuleSchema>;
 

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { CalendarGapError, holidaysIn, isBusinessDay } from '../../src/obligations/holiday-calendar.js';
 import { loadRegimes } from '../../src/obligations/load-regimes.js';
-import type { HolidayCalendar } from '../../src/obligations/regime-schema.js';
+import { easterSunday } from '../../src/obligations/easter.js';
+import { calendarSchema, type HolidayCalendar } from '../../src/obligations/regime-schema.js';
 
 // The observed federal holidays OPM published for 2025-2027 (opm.gov, federal holidays), which the
 // rules of 5 U.S.C. 6103 must reproduce: 4 July 2026 is a Saturday (kept Friday 3 July), 19 June
@@ -40,5 +41,40 @@ describe('holiday calendars by rule', () => {
   it('refuses a year a listed calendar does not cover rather than treating it as having no holidays', () => {
     const listed: HolidayCalendar = { id: 'listed', name: 'Listed', jurisdiction: 'BR', covers: { from: 2025, to: 2025 }, holidays: [{ date: '2025-01-01', name: 'Ano Novo' }] };
     expect(() => holidaysIn(listed, 2026)).toThrow(CalendarGapError);
+  });
+});
+
+describe('holidays that follow Easter or move to Monday', () => {
+  const calendar = (rules: unknown[]) => calendarSchema.parse({ id: 'xx', name: 'Test', jurisdiction: 'CO', rules });
+
+  it('finds Western and Orthodox Easter Sundays the churches publish', () => {
+    // Western Easter: 31 March 2024, 20 April 2025, 5 April 2026, 28 March 2027; 2038 is the latest of the century, 25 April.
+    expect([2024, 2025, 2026, 2027, 2038].map((y) => easterSunday(y).toISODate())).toEqual(['2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '2038-04-25']);
+    // Orthodox Easter (Gregorian dates): 5 May 2024, 20 April 2025 (shared), 12 April 2026, 2 May 2027.
+    expect([2024, 2025, 2026, 2027].map((y) => easterSunday(y, 'orthodox').toISODate())).toEqual(['2024-05-05', '2025-04-20', '2026-04-12', '2027-05-02']);
+  });
+
+  it('keeps a holiday a number of days from Easter, and Orthodox ones from the Orthodox date', () => {
+    const good = calendar([{ name: 'Good Friday', easter: -2 }, { name: 'Orthodox Easter Monday', easter: 1, church: 'orthodox' }]);
+    expect([...holidaysIn(good, 2026)].sort()).toEqual(['2026-04-03', '2026-04-13']);
+  });
+
+  it('moves a holiday to the Monday after it unless it is a Monday (Colombia, Ley 51 de 1983)', () => {
+    // Epiphany, 6 January: a Tuesday in 2026, kept Monday 12 January; a Wednesday in 2027, kept Monday 11 January.
+    // 15 August 2022 was a Monday and stays.
+    const moved = calendar([{ name: 'Reyes Magos', month: 1, day: 6, movedToMonday: true }, { name: 'Asunción', month: 8, day: 15, movedToMonday: true }]);
+    expect([...holidaysIn(moved, 2026)]).toContain('2026-01-12');
+    expect([...holidaysIn(moved, 2027)]).toContain('2027-01-11');
+    expect([...holidaysIn(moved, 2022)]).toContain('2022-08-15');
+  });
+
+  it('keeps a holiday only in its years', () => {
+    const bounded = calendar([{ name: 'A day', month: 3, day: 10, since: 2020, until: 2025 }]);
+    expect(holidaysIn(bounded, 2025).size).toBe(1);
+    expect(holidaysIn(bounded, 2026).size).toBe(0);
+  });
+
+  it('refuses a rule that mixes a date and Easter', () => {
+    expect(() => calendar([{ name: 'Both', month: 4, day: 1, easter: 3 }])).toThrow(/give month and day, or month, weekday and nth, or easter/);
   });
 });
