@@ -12,20 +12,25 @@ import { z } from 'zod';
  * - CB, the circumstances: loss of confidentiality, integrity and availability each 0, 0.25 or 0.5,
  *   and 0.5 more for malicious intent.
  */
-const quarterOrHalf = z.union([z.literal(0), z.literal(0.25), z.literal(0.5)]);
+const quarterOrHalf = z.union([z.literal(0), z.literal(0.25), z.literal(0.5)], { error: 'must be 0 (none), 0.25 or 0.5' });
 
 export const enisaSeveritySchema = z
   .object({
     method: z.literal('enisa-2013'),
-    dataProcessingContext: z.number().min(1).max(4),
-    easeOfIdentification: z.union([z.literal(0.25), z.literal(0.5), z.literal(0.75), z.literal(1)]),
+    dataProcessingContext: z.number({ error: 'score the data processing context: a number from 1 to 4' }).min(1).max(4),
+    easeOfIdentification: z.union([z.literal(0.25), z.literal(0.5), z.literal(0.75), z.literal(1)], {
+      error: 'score the ease of identification: 0.25 (negligible), 0.5 (limited), 0.75 (significant) or 1 (maximum)',
+    }),
     circumstances: z
-      .object({
-        confidentiality: quarterOrHalf,
-        integrity: quarterOrHalf,
-        availability: quarterOrHalf,
-        maliciousIntent: z.union([z.literal(0), z.literal(0.5)]),
-      })
+      .object(
+        {
+          confidentiality: quarterOrHalf,
+          integrity: quarterOrHalf,
+          availability: quarterOrHalf,
+          maliciousIntent: z.union([z.literal(0), z.literal(0.5)], { error: 'must be 0 (no) or 0.5 (yes)' }),
+        },
+        { error: 'score the circumstances: loss of confidentiality, integrity and availability, and malicious intent' },
+      )
       .strict(),
   })
   .strict();

@@ -18,5 +18,7 @@ export const isIsoJurisdiction = (code: string): boolean => COUNTRIES.has(code) 
 export function jurisdictionName(code: string): string {
   const subdivision = SUBDIVISIONS.get(code);
   if (subdivision !== undefined) return `${subdivision} (${code.slice(0, 2)})`;
+  // Intl knows the EU (UN M.49 has it) but not the EEA, which regimes also name.
+  if (code === 'EEA') return 'European Economic Area';
   return regionNames.of(code) ?? code;
 }

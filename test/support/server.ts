@@ -27,7 +27,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await db.db.close(); // the server opens its own handle
   // Notices name a real sender: with MAIL_FROM unset (env MAIL_FROM: '') drafts start with none.
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', BREACHLINE_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', MAIL_FROM: 'Acme Ltd Privacy <privacy@acme.example>', ...env });
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const server: TestServer = {
     url: '',
     db,

@@ -85,11 +85,26 @@ export function Field(props: FieldProps) {
 }
 
 /** A labelled select; `options` are [value, label] pairs. */
-export function Select(props: { form: string; label: string; name: string; options: Array<[string, string]>; value?: string | undefined; error?: string | undefined; required?: boolean }) {
+export function Select(props: {
+  form: string;
+  label: string;
+  name: string;
+  options: Array<[string, string]>;
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  hint?: string | undefined;
+}) {
   const id = fieldId(props.form, props.name);
+  const described = [props.hint !== undefined ? `${id}-hint` : null, props.error !== undefined ? `${id}-error` : null].filter((x) => x !== null).join(' ');
   return (
     <div class={props.error !== undefined ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
+      {props.hint !== undefined && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       {props.error !== undefined && (
         <p class="error-message" id={`${id}-error`}>
           {props.error}
@@ -100,7 +115,7 @@ export function Select(props: { form: string; label: string; name: string; optio
         name={props.name}
         required={props.required}
         aria-invalid={props.error !== undefined ? 'true' : undefined}
-        aria-describedby={props.error !== undefined ? `${id}-error` : undefined}
+        aria-describedby={described === '' ? undefined : described}
       >
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>

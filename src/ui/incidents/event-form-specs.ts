@@ -13,6 +13,8 @@ export interface FieldSpec {
   required?: boolean;
   hint?: string;
   options?: Array<[string, string]>;
+  /** The value is a number (ENISA's scores); a dotted name (`severity.easeOfIdentification`) nests in the event. */
+  numeric?: true;
 }
 
 /** A list in the event (responders, review actions), drawn as numbered rows of fields. */
@@ -120,9 +122,9 @@ export const EVENT_FORMS: Record<FormEventType, EventFormSpec> = {
     button: 'Record the finding',
     flash: 'Legal finding recorded.',
     explain:
-      'For one jurisdiction: whether misuse or harm is reasonably likely, where its law turns on that; or legal’s decision for a place with no rules in Breachline. A new finding for the same jurisdiction replaces the last; the timeline keeps both.',
+      'For one jurisdiction: whether misuse or harm is reasonably likely, where its law turns on that; the risk to people in the GDPR’s terms, which may rest on an ENISA severity score; or legal’s decision for a place with no rules in Breachline. A new finding for the same jurisdiction replaces the last; the timeline keeps both.',
     fields: [
-      { name: 'jurisdiction', label: 'Jurisdiction', kind: 'text', required: true, hint: 'ISO 3166 code, e.g. US-FL or TV.' },
+      { name: 'jurisdiction', label: 'Jurisdiction', kind: 'text', required: true, hint: 'ISO 3166 code, e.g. US-FL, DE or TV. For the GDPR’s lead authority, the country of the main establishment.' },
       {
         name: 'harm',
         label: 'Risk of harm',
@@ -131,6 +133,92 @@ export const EVENT_FORMS: Record<FormEventType, EventFormSpec> = {
           ['', 'No finding on harm'],
           ['likely', 'Misuse or harm is reasonably likely'],
           ['unlikely', 'Misuse or harm is not reasonably likely'],
+        ],
+      },
+      {
+        name: 'risk',
+        label: 'Risk to people (GDPR Arts. 33 and 34)',
+        kind: 'select',
+        hint: 'Left empty with a severity score below, the score’s band decides: low reads as unlikely to result in a risk, medium as a risk, high and very high as a high risk.',
+        options: [
+          ['', 'No finding on risk'],
+          ['unlikely', 'Unlikely to result in a risk (Art. 33(1): no report)'],
+          ['risk', 'Likely to result in a risk (report the authority)'],
+          ['high', 'Likely to result in a high risk (tell the people too, Art. 34(1))'],
+        ],
+      },
+      {
+        name: 'severity.dataProcessingContext',
+        label: 'ENISA severity: data processing context (DPC)',
+        kind: 'select',
+        numeric: true,
+        hint: 'The score after adjusting for the volume of data, the controller’s nature, vulnerable people, or data that is old or already public. Leave the severity questions empty to record no score.',
+        options: [
+          ['', 'Not scored'],
+          ['1', '1: simple data, or another kind adjusted down'],
+          ['2', '2: behavioural data, or simple data that says more here'],
+          ['3', '3: financial data, or less sensitive data that says much here'],
+          ['4', '4: sensitive data, or any data that exposes people gravely here'],
+        ],
+      },
+      {
+        name: 'severity.easeOfIdentification',
+        label: 'ENISA severity: ease of identification (EI)',
+        kind: 'select',
+        numeric: true,
+        options: [
+          ['', 'Not scored'],
+          ['0.25', 'Negligible'],
+          ['0.5', 'Limited'],
+          ['0.75', 'Significant'],
+          ['1', 'Maximum'],
+        ],
+      },
+      {
+        name: 'severity.circumstances.confidentiality',
+        label: 'ENISA severity: loss of confidentiality',
+        kind: 'select',
+        numeric: true,
+        options: [
+          ['', 'Not scored'],
+          ['0', 'None'],
+          ['0.25', 'Disclosed to known recipients'],
+          ['0.5', 'Disclosed to unknown recipients'],
+        ],
+      },
+      {
+        name: 'severity.circumstances.integrity',
+        label: 'ENISA severity: loss of integrity',
+        kind: 'select',
+        numeric: true,
+        options: [
+          ['', 'Not scored'],
+          ['0', 'None'],
+          ['0.25', 'Altered, and the correct data can be recovered'],
+          ['0.5', 'Altered, and it cannot be recovered'],
+        ],
+      },
+      {
+        name: 'severity.circumstances.availability',
+        label: 'ENISA severity: loss of availability',
+        kind: 'select',
+        numeric: true,
+        options: [
+          ['', 'Not scored'],
+          ['0', 'None'],
+          ['0.25', 'Unavailable for a time'],
+          ['0.5', 'Lost for good'],
+        ],
+      },
+      {
+        name: 'severity.circumstances.maliciousIntent',
+        label: 'ENISA severity: malicious intent',
+        kind: 'select',
+        numeric: true,
+        options: [
+          ['', 'Not scored'],
+          ['0', 'No'],
+          ['0.5', 'Yes'],
         ],
       },
       { name: 'rationale', label: 'Rationale', kind: 'textarea', required: true },

@@ -35,7 +35,7 @@ function SpecField(props: { spec: FieldSpec; form: string; name: string; failure
   const value = submitted(failure, form, name) ?? props.value;
   const error = issueFor(failure, form, name);
   if (spec.kind === 'select') {
-    return <Select form={form} name={name} label={spec.label} options={spec.options ?? []} value={value} error={error} required={spec.required} />;
+    return <Select form={form} name={name} label={spec.label} options={spec.options ?? []} value={value} hint={spec.hint} error={error} required={spec.required} />;
   }
   // The obligation's id rides in EventForm's own hidden field.
   if (spec.kind === 'hidden') return null;

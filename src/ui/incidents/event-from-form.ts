@@ -13,11 +13,17 @@ function fieldValue(field: FieldSpec, typed: string): string | undefined {
   return field.kind === 'instant' ? instantFromInput(typed) : typed;
 }
 
-function readFields(fields: FieldSpec[], values: FormValues, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The typed values by field name; a dotted name nests (`severity.circumstances.integrity`), a numeric field's value is a number. */
+function readFields(fields: FieldSpec[], values: FormValues, prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const field of fields) {
     const value = fieldValue(field, text(values, `${prefix}${field.name}`));
-    if (value !== undefined) out[field.name] = value;
+    if (value === undefined) continue;
+    const path = field.name.split('.');
+    let into = out;
+    for (const key of path.slice(0, -1)) into = (into[key] ??= {}) as Record<string, unknown>;
+    // A number the schema can judge: a value that is not one stays text, and the schema names it.
+    into[path.at(-1) as string] = field.numeric === true && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
   }
   return out;
 }
@@ -41,5 +47,7 @@ export function eventFromForm(type: FormEventType, values: FormValues): Record<s
     while (items.length > 0 && rows.fields.every((f) => text(values, `${rows.name}.${items.length - 1}.${f.name}`).trim() === '')) items.pop();
     event[rows.name] = items;
   }
+  // The console scores severity by one method only; a score begun names the questions left.
+  if (type === 'RECORD_LEGAL_FINDING' && event.severity !== undefined) event.severity = { method: 'enisa-2013', ...(event.severity as object) };
   return event;
 }

@@ -46,6 +46,8 @@ export function factWords(fact: string): string {
   if (count !== null) return `how many people are affected in ${jurisdictionName(count[1]!)}`;
   const harm = /^legalFindings\.([A-Z0-9-]+)\.harm$/.exec(fact);
   if (harm !== null) return `legal’s finding on whether harm is likely in ${jurisdictionName(harm[1]!)}`;
+  const risk = /^legalFindings\.([A-Z0-9-]+)\.risk$/.exec(fact);
+  if (risk !== null) return `legal’s finding on the risk to people in ${jurisdictionName(risk[1]!)} (a risk, or a high risk)`;
   const nature = /^nature\.(\w+)$/.exec(fact);
   if (nature !== null && isIncidentFact(nature[1]!)) return NATURE_WORDS[nature[1]];
   const organization = /^organization\.(\w+)$/.exec(fact);

@@ -104,8 +104,16 @@ export function Actions(props: { ctx: PageContext; incident: IncidentView; oblig
  * which facts settle it, in words ("how many people are affected in Washington (US)"). The
  * engine's own names ride along as the title, for whoever records them through the API.
  */
-export function AppliesNote(props: { obligation: Pick<IncidentObligation, 'applies' | 'missingFacts' | 'regimeName'>; named?: boolean }) {
+export function AppliesNote(props: { obligation: Pick<IncidentObligation, 'applies' | 'missingFacts' | 'regimeName' | 'voluntary'>; named?: boolean }) {
   const { obligation } = props;
+  if (obligation.voluntary) {
+    return (
+      <span class="applies-note">
+        {props.named === true && <>{obligation.regimeName}: </>}
+        <span class="badge voluntary">Recommended</span> no law requires it; the regulator’s guidance asks for it
+      </span>
+    );
+  }
   if (obligation.applies !== 'undetermined') return null;
   const facts = applicabilityFacts(obligation.missingFacts);
   return (

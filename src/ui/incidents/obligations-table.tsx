@@ -77,6 +77,10 @@ function SharedStatus(props: { members: IncidentObligation[]; incident: Incident
   );
 }
 
+/** The authority with the languages it takes reports in, where the rules name them: "CNIL (reports in fr)". */
+const authorityText = (o: Pick<IncidentObligation, 'authority' | 'authorityLanguages'>): string | null =>
+  o.authority === null ? null : o.authorityLanguages.length === 0 ? o.authority : `${o.authority} (reports in ${o.authorityLanguages.join(', ')})`;
+
 /**
  * One audience in one place: a row naming it, when and under which laws. A single duty, or the
  * duties to individuals (one notice answers them all), fill that row; several reports (each to its
@@ -88,7 +92,7 @@ function GroupRows(props: TableProps & { group: ObligationGroup; withActions: bo
   const first = members[0];
   if (first === undefined) return null;
   const oneRow = members.length === 1 || group.recipient === 'individuals';
-  const authorities = [...new Set(members.map((m) => m.authority).filter((a) => a !== null))];
+  const authorities = [...new Set(members.map(authorityText).filter((a) => a !== null))];
   return (
     <tbody class="obligation-group">
       <tr class={oneRow && members.every((m) => m.applies === 'undetermined') ? 'group-row undetermined' : 'group-row'}>
@@ -114,7 +118,7 @@ function GroupRows(props: TableProps & { group: ObligationGroup; withActions: bo
               {m.regimeName}
               <AppliesNote obligation={m} />
             </th>
-            <td>{m.authority ?? <span class="muted">—</span>}</td>
+            <td>{authorityText(m) ?? <span class="muted">—</span>}</td>
             <td>
               <Due obligation={m} now={ctx.now} />
             </td>

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { mayRoleSend } from '../../lifecycle/event-permissions.js';
 import type { IncidentView } from '../../lifecycle/incident-view.js';
 import { jurisdictionName } from '../../lifecycle/jurisdiction-codes.js';
-import { DATA_CATEGORIES, INCIDENT_FACTS, MEDIA, SEVERITIES, type LegalFinding, type Scope } from '../../lifecycle/scope.js';
+import { DATA_CATEGORIES, findingRisk, INCIDENT_FACTS, MEDIA, SEVERITIES, type LegalFinding, type Scope } from '../../lifecycle/scope.js';
 import { Field, fieldId, issueFor, PostForm, Select } from '../components/forms.js';
 import { Instant } from '../components/time.js';
 import type { FormFailure, FormValues } from '../form-action.js';
@@ -14,12 +14,17 @@ import {
   CATEGORY_LABELS,
   COUNT_BASIS_CHOICES,
   EDITABLE_CLOCK_FACTS,
+  ESTABLISHMENT_CHOICES,
+  establishmentText,
   HARM_WORDS,
+  NO_ESTABLISHMENT,
+  RISK_WORDS,
   MEDIUM_LABELS,
   NATURE_QUESTIONS,
   ORGANIZATION_FLAGS,
   ROLE_CHOICES,
   SCOPE_FORM,
+  severityWords,
   YES_NO_UNKNOWN,
   yesNoChoice,
 } from './scope-fields.js';
@@ -52,6 +57,7 @@ function formValues(incident: IncidentView, failure: FormFailure | null): FormVa
     redacted: yesNoChoice(scope.redacted)[0],
     lawEnforcementDelayUntil: scope.lawEnforcementDelayUntil ?? '',
     'organization.nis2Entity': scope.organization.nis2Entity ?? '',
+    'organization.mainEstablishment': scope.organization.mainEstablishment === undefined ? '' : (scope.organization.mainEstablishment ?? NO_ESTABLISHMENT),
   };
   scope.affected.forEach((row, i) => {
     values[`affected.${i}.jurisdiction`] = row.jurisdiction;
@@ -185,7 +191,8 @@ function ScopeFacts(props: { incident: IncidentView }) {
           {ORGANIZATION_FLAGS.filter(([flag]) => scope.organization[flag] === true)
             .map(([, label]): string => label)
             .concat(scope.organization.nis2Entity == null ? [] : [`NIS2 ${scope.organization.nis2Entity} entity`])
-            .join('; ') || 'no special status recorded'}
+            .concat(establishmentText(scope.organization.mainEstablishment))
+            .join('; ')}
         </dd>
         <dt>Law enforcement asked notice to wait until</dt>
         <dd>{scope.lawEnforcementDelayUntil == null ? 'no delay asked for' : `the end of ${dayText(scope.lawEnforcementDelayUntil)}`}</dd>
@@ -222,6 +229,12 @@ function ScopeFacts(props: { incident: IncidentView }) {
 
 /** Legal's finding on harm, in words. */
 export const harmText = (finding: Pick<LegalFinding, 'harm'>): string => HARM_WORDS[finding.harm ?? 'none'];
+
+/** Legal's risk finding in words, with the ENISA score it rests on. */
+export function riskText(finding: Pick<LegalFinding, 'risk' | 'severity'>): string {
+  const words = RISK_WORDS[findingRisk(finding) ?? 'none'];
+  return finding.severity === undefined ? words : `${words} (ENISA severity ${severityWords(finding.severity)})`;
+}
 
 /** Who recorded a finding and when: "Lee Legal (legal), 2026-03-01 14:05 UTC". */
 export function RecordedBy(props: { finding: LegalFinding; actorNames: ActorNames }) {
@@ -263,6 +276,7 @@ function LegalFindings(props: { findings: LegalFinding[]; actorNames: ActorNames
           <tr>
             <th scope="col">Jurisdiction</th>
             <th scope="col">Risk of harm</th>
+            <th scope="col">Risk (GDPR)</th>
             <th scope="col">Rationale</th>
             <th scope="col">Recorded by</th>
           </tr>
@@ -276,6 +290,7 @@ function LegalFindings(props: { findings: LegalFinding[]; actorNames: ActorNames
                   {finding.jurisdiction} <span class="muted">{jurisdictionName(finding.jurisdiction)}</span>
                 </th>
                 <td>{harmText(finding)}</td>
+                <td>{riskText(finding)}</td>
                 <td class="rationale">{finding.rationale}</td>
                 <td>
                   <RecordedBy finding={finding} actorNames={props.actorNames} />
@@ -480,6 +495,15 @@ function ScopeForm(props: { ctx: PageContext; incident: IncidentView; failure: F
           ]}
           value={one(values, 'organization.nis2Entity')}
           error={error('organization.nis2Entity')}
+        />
+        <Select
+          form={SCOPE_FORM}
+          name="organization.mainEstablishment"
+          label="Main establishment in the EU or EEA"
+          options={ESTABLISHMENT_CHOICES}
+          value={one(values, 'organization.mainEstablishment')}
+          error={error('organization.mainEstablishment')}
+          hint="Where the organisation takes its decisions on the processing (GDPR Art. 4(16)). Its authority leads for the GDPR and NIS2; with none in the EU or EEA, each authority where people live is owed a notification."
         />
       </fieldset>
 

@@ -1,4 +1,7 @@
-import type { ClockFact, CountBasis, DataCategory, HarmFinding, IncidentFact, Medium, Organization, OrganizationRole } from '../../lifecycle/scope.js';
+import { scoreSeverity, type EnisaSeverity } from '../../lifecycle/enisa-severity.js';
+import { REGIONS } from '../../obligations/jurisdictions.js';
+import { jurisdictionName } from '../../lifecycle/jurisdiction-codes.js';
+import type { ClockFact, CountBasis, DataCategory, HarmFinding, IncidentFact, Medium, Organization, OrganizationRole, RiskFinding } from '../../lifecycle/scope.js';
 
 /**
  * The scope form's vocabulary, shared by the editor that draws it and the route that reads it:
@@ -53,6 +56,8 @@ export const ORGANIZATION_FLAGS = [
   ['bankServiceProvider', 'Bank service provider'],
   ['insuranceLicensee', 'Insurance licensee'],
   ['phrVendor', 'Vendor of personal health records (FTC Health Breach Notification Rule)'],
+  ['electronicCommunicationsProvider', 'Provider of public electronic communications services (EU ePrivacy)'],
+  ['sociResponsibleEntity', 'Responsible entity for a critical infrastructure asset (Australia SOCI Act)'],
 ] as const satisfies ReadonlyArray<readonly [keyof Organization, string]>;
 
 /** The clock facts a person sets here (awareness comes with CONFIRM, notification from the send). */
@@ -108,3 +113,37 @@ export const HARM_WORDS: Record<HarmFinding | 'none', string> = {
   unlikely: 'Misuse or harm is not reasonably likely',
   none: 'No finding on harm',
 };
+
+/** The main establishment's form value for "none in the EU/EEA" (the fact's null); an empty value is "not recorded". */
+export const NO_ESTABLISHMENT = 'none';
+
+/** Where the organisation's main establishment is, for the GDPR's one-stop shop and NIS2: an EEA country or none there. */
+export const ESTABLISHMENT_CHOICES: Array<[string, string]> = [
+  ['', 'Not recorded'],
+  [NO_ESTABLISHMENT, 'No establishment in the EU or EEA'],
+  ...[...(REGIONS.EEA ?? [])].map((code): [string, string] => [code, jurisdictionName(code)]).sort((a, b) => a[1].localeCompare(b[1])),
+];
+
+/** The main establishment as it reads. */
+export function establishmentText(value: string | null | undefined): string {
+  if (value === undefined) return 'main establishment not recorded';
+  return value === null ? 'no establishment in the EU or EEA' : `main establishment in ${jurisdictionName(value)}`;
+}
+
+/** Legal's risk finding in the GDPR's words. */
+export const RISK_WORDS: Record<RiskFinding | 'none', string> = {
+  unlikely: 'Unlikely to result in a risk',
+  risk: 'Likely to result in a risk',
+  high: 'Likely to result in a high risk',
+  none: 'No finding on risk',
+};
+
+const BAND_WORDS = { low: 'low', medium: 'medium', high: 'high', veryHigh: 'very high' } as const;
+
+/** An ENISA score with the figures it adds up from: "3.5, high (DPC 3 x EI 1 + CB 0.5)". */
+export function severityWords(severity: EnisaSeverity): string {
+  const { score, band } = scoreSeverity(severity);
+  const { confidentiality, integrity, availability, maliciousIntent } = severity.circumstances;
+  const circumstances = confidentiality + integrity + availability + maliciousIntent;
+  return `${score}, ${BAND_WORDS[band]} (DPC ${severity.dataProcessingContext} x EI ${severity.easeOfIdentification} + CB ${circumstances})`;
+}

@@ -11,7 +11,7 @@ import { messagePage } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { renderIncidentPage } from './incident-page.js';
 import { expectedVersionFrom, instantFromInput, utcInputValue } from '../utc-input.js';
-import { EDITABLE_CLOCK_FACTS, ORGANIZATION_FLAGS, SCOPE_FORM, YES_NO_UNKNOWN } from './scope-fields.js';
+import { EDITABLE_CLOCK_FACTS, NO_ESTABLISHMENT, ORGANIZATION_FLAGS, SCOPE_FORM, YES_NO_UNKNOWN } from './scope-fields.js';
 
 /** A count as typed: null when left empty (not counted yet), a number when it reads as one, else the text itself (the schema names the field). */
 function count(typed: string): number | string | null {
@@ -85,6 +85,7 @@ function currentFacts(incident: IncidentView): Record<string, unknown> {
     organization: {
       ...Object.fromEntries(ORGANIZATION_FLAGS.map(([flag]) => [flag, scope.organization[flag] === true])),
       nis2Entity: scope.organization.nis2Entity ?? null,
+      ...(scope.organization.mainEstablishment === undefined ? {} : { mainEstablishment: scope.organization.mainEstablishment }),
     },
     encrypted: scope.encrypted,
     // Facts never given read as not known, as the form shows them.
@@ -127,6 +128,10 @@ function scopeEvent(values: FormValues, rows: PostedRow[], incident: IncidentVie
   const organization: Record<string, unknown> = Object.fromEntries(ORGANIZATION_FLAGS.map(([flag]) => [flag, text(values, `organization.${flag}`) === 'true']));
   const nis2 = text(values, 'organization.nis2Entity');
   organization.nis2Entity = nis2 === '' ? null : nis2;
+  // Not recorded leaves the fact out (each authority is owed until it is); "none" records that there is none.
+  const seat = values['organization.mainEstablishment'] === undefined ? incident.scope.organization.mainEstablishment : text(values, 'organization.mainEstablishment');
+  if (seat === NO_ESTABLISHMENT || seat === null) organization.mainEstablishment = null;
+  else if (seat !== undefined && seat !== '') organization.mainEstablishment = seat;
   const clockFacts: Record<string, string | null> = {};
   for (const [fact] of EDITABLE_CLOCK_FACTS) {
     const typed = text(values, `clockFacts.${fact}`).trim();

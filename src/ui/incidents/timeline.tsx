@@ -1,6 +1,8 @@
 import { actorRef, type Actor } from '../../auth/actor.js';
 import type { TimelineEntry } from '../../lifecycle/incident-service.js';
+import { enisaSeveritySchema } from '../../lifecycle/enisa-severity.js';
 import { Instant, utcText } from '../components/time.js';
+import { severityWords } from './scope-fields.js';
 
 /**
  * Every event the incident accepted, in words. Only the facts that say what happened are shown:
@@ -58,6 +60,7 @@ const FACTS: Array<[string, string]> = [
   ['obligationId', 'Obligation'],
   ['jurisdiction', 'Jurisdiction'],
   ['harm', 'Risk of harm'],
+  ['risk', 'Risk (GDPR)'],
   ['rationale', 'Rationale'],
   ['channel', 'Channel'],
   ['reference', 'Reference'],
@@ -80,6 +83,8 @@ export function entryFacts(entry: TimelineEntry): string[] {
   const facts = FACTS.filter(([key]) => payload[key] !== undefined && payload[key] !== null).map(([key, label]) => `${label}: ${shown(payload[key])}`);
   const count = (key: string) => (Array.isArray(payload[key]) ? (payload[key] as unknown[]).length : null);
   if (entry.type === 'UPDATE_SCOPE') facts.push(`Changed: ${Object.keys(payload).join(', ')}`);
+  const severity = enisaSeveritySchema.safeParse(payload.severity);
+  if (severity.success) facts.push(`ENISA severity: ${severityWords(severity.data)}`);
   if (count('responders') !== null) facts.push(`Responders: ${count('responders')}`);
   if (count('obligations') !== null) facts.push(`Obligations: ${count('obligations')}`);
   if (entry.type === 'COMPLETE_REVIEW' && count('actions') !== null) facts.push(`Follow-up actions: ${count('actions')}`);

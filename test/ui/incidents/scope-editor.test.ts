@@ -89,6 +89,7 @@ describe('scope editor', () => {
         dataCategories: ['contact', 'health'],
         'organization.criticalInfrastructure': 'true',
         'organization.nis2Entity': 'important',
+        'organization.mainEstablishment': 'IE',
         encrypted: 'no',
         'clockFacts.occurredAt': occurredAt.slice(0, 16),
         'clockFacts.materialityDeterminedAt': materiality,
@@ -119,7 +120,10 @@ describe('scope editor', () => {
         bankServiceProvider: false,
         insuranceLicensee: false,
         phrVendor: false,
+        electronicCommunicationsProvider: false,
+        sociResponsibleEntity: false,
         nis2Entity: 'important',
+        mainEstablishment: 'IE',
       },
       encrypted: false,
     });
@@ -137,11 +141,17 @@ describe('scope editor', () => {
     expect(textOf(shown.html)).toContain('Scope saved; obligations re-assessed.');
     expect(textOf(shown.html)).toContain('DE Germany 5,000');
     expect(textOf(shown.html)).toContain('Health data');
-    // The obligations table now lists what the scope made owed.
-    const gdpr = after.obligations.find((o: { recipient: string; jurisdiction: string }) => o.recipient === 'regulator' && o.jurisdiction === 'DE');
+    expect(textOf(shown.html)).toContain('main establishment in Ireland');
+    // The obligations table now lists what the scope made owed: with the main establishment in
+    // Ireland, the GDPR report goes to the Irish authority alone (one-stop shop), people in Germany
+    // and France are each owed their notice.
+    const gdpr = after.obligations.find((o: { regime: string; recipient: string }) => o.regime === 'eu-gdpr' && o.recipient === 'regulator');
+    expect(gdpr.jurisdiction).toBe('IE');
     const table = textOf(shown.html.slice(shown.html.indexOf('id="obligations-heading"'), shown.html.indexOf('</table>')));
-    expect(table).toContain('Report to regulators in Germany');
+    expect(table).toContain('Report to regulators in Ireland');
     expect(table).toContain(gdpr.authority);
+    expect(table).toContain('Notify individuals in Germany');
+    expect(table).toContain('Notify individuals in France');
   });
 
   it('saves the facts the scope gained, keeps what the form does not edit, and saves nothing when posted again unchanged', async () => {
@@ -273,6 +283,44 @@ describe('scope editor', () => {
 
     const forbidden = await responder.post(`/console/incidents/${id}/events/RECORD_LEGAL_FINDING`, { expectedVersion: versionOf(asLegal.html), jurisdiction: 'TV', rationale: 'no' });
     expect(forbidden.status).toBe(403);
+  });
+
+  it('records legal’s ENISA-scored risk finding, which settles the GDPR notice to people, and shows its figures', async () => {
+    const id = await confirmedIncident('Loan files');
+    await server.request(`/api/v1/incidents/${id}/events`, { method: 'POST', token: server.tokens.responder, json: { type: 'UPDATE_SCOPE', affected: [{ jurisdiction: 'DE', count: 800 }], dataCategories: ['name', 'financial_account'] } });
+    const gdprIndividuals = async () =>
+      (await readJson(await server.request(`/api/v1/incidents/${id}/obligations`, { token: server.tokens.viewer }))).obligations.find((o: { id: string }) => o.id === 'eu-gdpr:individuals:DE');
+    expect((await gdprIndividuals()).applies).toBe('undetermined');
+
+    const page = await legal.get(`/console/incidents/${id}`);
+    // A score begun but not finished names the question left.
+    const partial = await legal.post(`/console/incidents/${id}/events/RECORD_LEGAL_FINDING`, {
+      expectedVersion: versionOf(page.html),
+      jurisdiction: 'DE',
+      rationale: 'Loan files reached an unknown party.',
+      'severity.dataProcessingContext': '3',
+    });
+    expect(partial.status).toBe(400);
+    expect(textOf(partial.html)).toContain('severity.easeOfIdentification: score the ease of identification: 0.25 (negligible), 0.5 (limited), 0.75 (significant) or 1 (maximum)');
+    expect(partial.html).toMatch(/<p class="error-message" id="event-RECORD_LEGAL_FINDING--severity-easeOfIdentification-error">/);
+
+    // DPC 3 (financial) x EI 1 + 0.5 (disclosed to unknown recipients) = 3.5: high, read as a high risk.
+    const saved = await legal.post(`/console/incidents/${id}/events/RECORD_LEGAL_FINDING`, {
+      expectedVersion: versionOf(page.html),
+      jurisdiction: 'DE',
+      rationale: 'Loan files reached an unknown party.',
+      'severity.dataProcessingContext': '3',
+      'severity.easeOfIdentification': '1',
+      'severity.circumstances.confidentiality': '0.5',
+      'severity.circumstances.integrity': '0',
+      'severity.circumstances.availability': '0',
+      'severity.circumstances.maliciousIntent': '0',
+    });
+    expect(saved.status, textOf(saved.html)).toBe(303);
+    expect((await gdprIndividuals()).applies).toBe('yes');
+    const shown = textOf((await legal.get(`/console/incidents/${id}`)).html);
+    expect(shown).toContain('Likely to result in a high risk (ENISA severity 3.5, high (DPC 3 x EI 1 + CB 0.5))');
+    expect(shown).toContain('ENISA severity: 3.5, high (DPC 3 x EI 1 + CB 0.5)');
   });
 
   it('saves nothing when nothing on the form changed', async () => {
