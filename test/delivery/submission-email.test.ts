@@ -171,8 +171,11 @@ describe('an authority address published in the regime file', () => {
     workflows = mkdtempSync(join(tmpdir(), 'breachline-workflows-'));
     cpSync(new URL('../../workflows', import.meta.url), workflows, { recursive: true });
     const file = join(workflows, 'uk-gdpr.yaml');
-    // The regulator entry comes first in the file; the shipped files publish no address.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('contact: null', 'contact: { channel: "email", url: null, email: "breach@ico.example" }'));
+    // The regulator entry comes first in the file; the ICO publishes a form and a helpline, not an address.
+    const text = readFileSync(file, 'utf8');
+    const withEmail = text.replace(/(\n {4}contact: \{ channel: "[^"]*", url: "[^"]*")( \})/, '$1, email: "breach@ico.example"$2');
+    if (withEmail === text) throw new Error('the uk-gdpr regulator contact is no longer where this test looks for it');
+    writeFileSync(file, withEmail);
     withAddress = await startTestServer({ SMTP_URL: sink.url, SCHEDULER_INTERVAL_MS: '600000', WORKFLOWS_DIR: workflows });
   });
   afterAll(async () => {

@@ -32,8 +32,8 @@ describe('exporting the approved report for a portal', () => {
       regime: 'uk-gdpr',
       jurisdiction: 'GB',
       authority: "Information Commissioner's Office (ICO)",
-      citation: 'UK GDPR Art. 33',
-      stage: null,
+      citation: 'UK GDPR Art. 33(1)-(4)',
+      stage: { id: 'notification', name: 'report to the ICO (Art. 33(1))' },
       version: 2,
       versionId: version.id,
       contentHash: version.contentHash,
@@ -48,7 +48,7 @@ describe('exporting the approved report for a portal', () => {
       'measuresTaken',
       'reasonsForDelay',
     ]);
-    expect(portal.items[0]).toEqual({ field: 'natureOfBreach', label: 'nature of the breach', citation: null, value: 'Text for natureOfBreach.' });
+    expect(portal.items[0]).toEqual({ field: 'natureOfBreach', label: 'nature of the breach', citation: 'UK GDPR Art. 33(3)(a)', value: 'Text for natureOfBreach.' });
 
     const html = await get(paths.report('html'));
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');

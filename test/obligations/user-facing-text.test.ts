@@ -8,7 +8,7 @@ const { regimes } = await loadRegimes();
  * Words that mark a research note rather than the law: doubts, where a fact was seen, guesses about
  * numbering. They belong in the regime files' YAML comments, never in what legal reads.
  */
-const RESEARCH_NOTE = /UNCONFIRMED|\bunclear\b|\blikely becomes\b|\bsecondary (source|sources|notes|only|summar)|\bper (the )?(reference|notes)\b|\bfrom memory\b|\bseen in\b|\bnot (directly )?seen\b|\bthe reference\b|\bTODO\b|\bverify\b|\?|->|>=|\(\d{4} text\)/i;
+const RESEARCH_NOTE = /UNCONFIRMED|\bunclear\b|\blikely becomes\b|\bsecondary (source|sources|notes|only|summar)|\bper (the )?(reference|notes)\b|\bfrom memory\b|\bseen in\b|\bnot (directly )?seen\b|\bthe reference\b|\bTODO\b|\bverify\b(?! compliance)|\?|->|>=|\(\d{4} text\)/i;
 
 function conditionTexts(condition: Condition | undefined): string[] {
   if (condition === undefined) return [];

@@ -100,6 +100,6 @@ describe('template registry', () => {
   it('a template that leaves out a required item is refused, so an incomplete report never leaves the renderer', async () => {
     const broken = await createNoticeRenderer(regimes, await copyWith('reports/uk-gdpr/body.hbs', '{{#> layout lang="en" title="t"}}{{> report-item name="natureOfBreach"}}{{/layout}}'));
     const fields = allFields(['natureOfBreach', 'numberOfPeopleAndRecords', 'contactPoint', 'likelyConsequences', 'measuresTaken', 'reasonsForDelay']);
-    expect(() => broken.renderRegulatorReport(reportInput(fields), { regime: 'uk-gdpr' })).toThrow(/does not render required field\(s\): numberOfPeopleAndRecords, contactPoint/);
+    expect(() => broken.renderRegulatorReport(reportInput(fields), { regime: 'uk-gdpr', stage: 'notification' })).toThrow(/does not render required field\(s\): numberOfPeopleAndRecords, contactPoint/);
   });
 });
