@@ -2,6 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORKFLOWS_DIR, loadRegimes, WorkflowFileError } from '../../src/obligations/load-regimes.js';
+import { holidaysIn } from '../../src/obligations/holiday-calendar.js';
+import type { HolidayCalendar } from '../../src/obligations/regime-schema.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
 const shownAs = (name: string, file: string) => `test/obligations/fixtures/${name}/${file}`;
@@ -16,19 +18,20 @@ describe('loadRegimes on the real workflows/', () => {
     expect(regimes.map((r) => r.id)).toEqual(expect.arrayContaining(['cn-pipl', 'eu-gdpr', 'us-ca-1798.82', 'us-hipaa', 'us-nydfs-500']));
   });
 
-  it('loads the US federal calendar by rule and the Brazil national holidays listed for 2025-2027', async () => {
+  it('loads the US federal and Brazil national calendars by rule, so neither runs out of years', async () => {
     const { calendars } = await loaded;
     const us = calendars.get('us-federal');
-    const br = calendars.get('br-national');
+    const br = calendars.get('br-national') as HolidayCalendar;
     expect(us?.rules?.map((r) => r.name)).toContain('Juneteenth National Independence Day');
     expect(us?.covers).toBeUndefined();
-    expect(br?.covers).toEqual({ from: 2025, to: 2027 });
-    const brDates = br?.holidays?.map((h) => h.date) ?? [];
-    expect(brDates).toHaveLength(30);
-    expect(brDates).toEqual(expect.arrayContaining(['2025-04-18', '2026-04-03', '2027-03-26', '2026-11-20']));
-    // Carnival and Corpus Christi are optional days (pontos facultativos), not national holidays.
-    expect(brDates).not.toEqual(expect.arrayContaining(['2026-02-16']));
-    expect(brDates).not.toContain('2026-06-04');
+    expect(br.covers).toBeUndefined();
+    // Good Friday follows Easter (3 April 2026, 26 March 2027); Consciência Negra (20 November) is national from 2024 (Lei 14.759/2023).
+    expect([...holidaysIn(br, 2026)]).toEqual(expect.arrayContaining(['2026-04-03', '2026-11-20', '2026-04-21', '2026-12-25']));
+    expect([...holidaysIn(br, 2027)]).toContain('2027-03-26');
+    expect([...holidaysIn(br, 2023)]).not.toContain('2023-11-20');
+    // Carnival (16 February 2026) and Corpus Christi (4 June 2026) are optional days (pontos facultativos), not national holidays.
+    expect([...holidaysIn(br, 2026)]).not.toContain('2026-02-16');
+    expect([...holidaysIn(br, 2026)]).not.toContain('2026-06-04');
   });
 
   it('says for every duty how firm its source is and the day it was checked, never a day to come', async () => {

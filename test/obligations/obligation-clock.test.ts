@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentFacts } from '../../src/obligations/assessment-facts.js';
 import { loadCalendars } from '../../src/obligations/load-regimes.js';
 import { runClock, type ClockContext } from '../../src/obligations/obligation-clock.js';
-import type { DeadlineSpec } from '../../src/obligations/regime-schema.js';
+import { calendarSchema, type DeadlineSpec } from '../../src/obligations/regime-schema.js';
 
 const calendars = await loadCalendars();
 const facts = (extra: Partial<AssessmentFacts> = {}): AssessmentFacts => ({
@@ -81,11 +81,22 @@ describe('runClock', () => {
     expect(runClock(spec, context(small, 'America/Sao_Paulo', 'br-national'))).toMatchObject({ amount: 6, dueAt: '2026-03-17T02:59:59.999Z' });
   });
 
-  it('reports a year missing from the holiday calendar as a missing fact', () => {
+  it('reports a year missing from a listed holiday calendar as a missing fact', () => {
+    const listed = calendarSchema.parse({ id: 'xx-listed', name: 'Listed', jurisdiction: 'BR', covers: { from: 2027, to: 2027 }, holidays: [{ date: '2027-12-25', name: 'Natal' }] });
+    const late = facts({ awarenessAt: '2027-12-30T13:00:00.000Z' });
+    expect(runClock({ amount: 3, unit: 'business_days', from: 'awarenessAt' }, { ...context(late, 'America/Sao_Paulo'), calendar: listed })).toMatchObject({
+      dueAt: null,
+      missingFacts: ['holiday calendar xx-listed for 2028'],
+    });
+  });
+
+  it('counts Brazil’s business days in any year, its holidays being rules', () => {
+    // Thu 30 December 2027: Fri 31 December, then New Year's Day on a Saturday (not moved), Mon 3 and Tue 4 January 2028;
+    // the end of 4 January in São Paulo (UTC-3) is 02:59:59.999Z on the 5th.
     const late = facts({ awarenessAt: '2027-12-30T13:00:00.000Z' });
     expect(runClock({ amount: 3, unit: 'business_days', from: 'awarenessAt' }, context(late, 'America/Sao_Paulo', 'br-national'))).toMatchObject({
-      dueAt: null,
-      missingFacts: ['holiday calendar br-national for 2028'],
+      dueAt: '2028-01-05T02:59:59.999Z',
+      missingFacts: [],
     });
   });
 
