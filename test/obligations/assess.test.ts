@@ -250,7 +250,7 @@ const cases: Case[] = [
   },
   {
     name: 'Singapore: significant scale at 500 brings the PDPC only, 3 days from assessment',
-    facts: facts({ affected: people('SG', 500), dataCategories: ['contact'], assessedNotifiableAt: AWARE }),
+    facts: facts({ affected: people('SG', 500), dataCategories: ['contact'], assessedNotifiableAt: AWARE, legalFindings: [{ jurisdiction: 'SG', harm: 'unlikely', rationale: 'Contact details only.' }] }),
     present: {
       'sg-pdpa:regulator:SG': {
         dueAt: '2026-03-09T15:59:59.999Z',
@@ -261,10 +261,15 @@ const cases: Case[] = [
     absent: ['sg-pdpa:individuals:SG'],
   },
   {
-    name: 'Singapore: 499 people with only contact data are not notifiable',
-    facts: facts({ affected: people('SG', 499), dataCategories: ['contact'] }),
+    name: 'Singapore: 499 people with only contact data are not notifiable once legal finds no significant harm (s 26B(1)(a))',
+    facts: facts({ affected: people('SG', 499), dataCategories: ['contact'], legalFindings: [{ jurisdiction: 'SG', harm: 'unlikely', rationale: 'Contact details only.' }] }),
     present: {},
     absent: ['sg-pdpa:regulator:SG', 'sg-pdpa:individuals:SG'],
+  },
+  {
+    name: 'Singapore: 499 people with only contact data wait on legal’s finding of significant harm',
+    facts: facts({ affected: people('SG', 499), dataCategories: ['contact'] }),
+    present: { 'sg-pdpa:regulator:SG': { missingFacts: ['legalFindings.SG.harm', 'assessedNotifiableAt'] } },
   },
   {
     name: 'Singapore: significant harm brings individuals too',
@@ -424,6 +429,8 @@ describe('assess, across regimes', () => {
       ['us-hipaa:individuals:US', false, '2026-05-06T03:59:59.999Z'],
       ['us-hipaa:media:US-CA', false, '2026-05-06T03:59:59.999Z'],
       ['us-hipaa:regulator:US', false, '2026-05-06T03:59:59.999Z'],
+      ['br-lgpd:incident-record:BR', false, null],
+      ['eu-gdpr:breach-documentation:EEA', false, null],
       ['us-ca-1798.82:regulator:US-CA', false, null],
       ['us-sec-8k-1.05:regulator:US', false, null],
     ]);
