@@ -95,17 +95,65 @@ function source(entries: RegimeRecipient[]): string {
   return url === undefined ? '-' : `[${new URL(url).hostname.replace(/^www\./, '')}](${url})`;
 }
 
+/**
+ * When the regime binds: its first and last days, and duties with dates of their own. A law whose
+ * start lies after the day it was checked is marked pending as of that day, so the table states a
+ * fact that stays true rather than one that expires.
+ */
+function inForceWords(regime: Regime): string {
+  const checked = regime.recipients.map((e) => e.verifiedAt).sort().at(-1) as string;
+  const span = (from: string | undefined, until: string | undefined): string | null => {
+    if (from === undefined && until === undefined) return null;
+    const pending = from !== undefined && from > checked ? ` (pending on ${checked})` : '';
+    return from === undefined ? `until ${until}` : until === undefined ? `from ${from}${pending}` : `${from} to ${until}${pending}`;
+  };
+  const own = span(regime.inForceFrom, regime.inForceUntil);
+  const duties = regime.recipients
+    .map((e) => {
+      const dated = span(e.inForceFrom, e.inForceUntil);
+      return dated === null ? null : `${e.id} ${dated}`;
+    })
+    .filter((d) => d !== null);
+  const national = regime.recipients.some((e) => Object.values(e.authorities ?? {}).some((a) => a.inForceFrom !== undefined));
+  const parts = [own ?? (duties.length === 0 && !national ? 'in force' : null), ...duties, national ? 'per country: see the authorities table' : null];
+  return parts.filter((p) => p !== null).join('; ');
+}
+
 function row(regime: Regime): string {
   const individuals = regime.recipients.find((e) => e.recipient === 'individuals');
   const who = regime.sector === undefined ? '' : ` (${regime.sector})`;
+  const voluntary = regime.recipients.every((e) => e.voluntary === true) ? ' (recommended by the regulator; no legal duty)' : '';
   return `| ${[
     cell(where(regime)),
-    cell(`${regime.name}${who}`),
+    cell(`${regime.name}${who}${voluntary}`),
+    cell(inForceWords(regime)),
     individuals === undefined ? 'none' : cell(deadlineWords(individuals.deadline)),
     cell(regulatorDuties(regime)),
     source(regime.recipients),
     verified(regime.recipients),
   ].join(' | ')} |`;
+}
+
+/** Every per-country authority the rules name (GDPR supervisory authorities, NIS2 CSIRTs), with its languages and national start. */
+export function authoritiesTable(regimes: readonly Regime[]): string {
+  const rows = regimes.flatMap((regime) =>
+    regime.recipients.flatMap((entry) =>
+      Object.entries(entry.authorities ?? {})
+        .sort(([a], [b]) => jurisdictionName(a).localeCompare(jurisdictionName(b)))
+        .map(([code, authority]) => {
+          const link = authority.contact?.url ?? null;
+          return `| ${[
+            cell(jurisdictionName(code)),
+            cell(`${regime.id} ${entry.id}`),
+            cell(link === null ? authority.name : `[${authority.name}](${link})`),
+            authority.languages.join(', '),
+            authority.inForceFrom ?? (regime.inForceFrom === undefined ? '-' : regime.inForceFrom),
+            cell(authority.citation ?? entry.citation),
+          ].join(' | ')} |`;
+        }),
+    ),
+  );
+  return ['| Country | Duty | Authority | Languages | In force from | Citation |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The table in Markdown, general laws first by place, then the sector and organisation rules. */
@@ -114,29 +162,35 @@ export function coverageTable(regimes: readonly Regime[]): string {
   const others = regimes.filter((r) => !general.includes(r));
   const byPlace = (a: Regime, b: Regime) => where(a).localeCompare(where(b)) || a.id.localeCompare(b.id);
   return [
-    '| Jurisdiction | Regime | Individuals | Regulator (threshold: deadline) | Source | Verified |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Jurisdiction | Regime | In force | Individuals | Regulator (threshold: deadline) | Source | Verified |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...[...general].sort(byPlace).map(row),
     ...[...others].sort(byPlace).map(row),
   ].join('\n');
 }
 
-const BEGIN = '<!-- coverage table: generated from workflows/ by `npm run coverage-table`; do not edit by hand -->';
-const END = '<!-- end of coverage table -->';
+const MARKERS = {
+  coverage: ['<!-- coverage table: generated from workflows/ by `npm run coverage-table`; do not edit by hand -->', '<!-- end of coverage table -->'],
+  authorities: ['<!-- authorities table: generated from workflows/ by `npm run coverage-table`; do not edit by hand -->', '<!-- end of authorities table -->'],
+} as const;
 
-/** The README with its coverage table replaced by the one the rules base gives. */
-export function withCoverageTable(readme: string, table: string): string {
-  const start = readme.indexOf(BEGIN);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no coverage table markers (${BEGIN} ... ${END})`);
-  return `${readme.slice(0, start + BEGIN.length)}\n${table}\n${readme.slice(end)}`;
+function replaceBetween(readme: string, [begin, end]: readonly [string, string], table: string): string {
+  const start = readme.indexOf(begin);
+  const stop = readme.indexOf(end);
+  if (start < 0 || stop < start) throw new Error(`README.md has no table markers (${begin} ... ${end})`);
+  return `${readme.slice(0, start + begin.length)}\n${table}\n${readme.slice(stop)}`;
 }
 
-/** `npm run coverage-table`: rewrites the README's table from workflows/. */
+/** The README with its coverage and authorities tables replaced by those the rules base gives. */
+export function withCoverageTables(readme: string, regimes: readonly Regime[]): string {
+  return replaceBetween(replaceBetween(readme, MARKERS.coverage, coverageTable(regimes)), MARKERS.authorities, authoritiesTable(regimes));
+}
+
+/** `npm run coverage-table`: rewrites the README's tables from workflows/. */
 async function main(): Promise<void> {
   const readmePath = fileURLToPath(new URL('../../README.md', import.meta.url));
   const { regimes } = await loadRegimes();
-  await writeFile(readmePath, withCoverageTable(await readFile(readmePath, 'utf8'), coverageTable(regimes)));
+  await writeFile(readmePath, withCoverageTables(await readFile(readmePath, 'utf8'), regimes));
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -42,9 +42,11 @@ export function uncoveredJurisdictions(facts: AssessmentFacts, regimes: readonly
     if (here.length > 0) {
       const day = (iso: string) => DateTime.fromISO(iso).toFormat('d MMMM yyyy');
       const reference = facts.awarenessAt ?? facts.occurredAt ?? now.toISOString();
+      // A law not yet begun where the breach is dated (its first day taken in the regime's own zone).
+      const begins = (regime: Regime) => (regime.inForceFrom === undefined ? null : DateTime.fromISO(regime.inForceFrom, { zone: regime.timeZone }).startOf('day').toMillis());
       const next = here
-        .map((regime) => regime.inForceFrom)
-        .filter((from) => from !== undefined && from > reference.slice(0, 10))
+        .filter((regime) => (begins(regime) ?? -Infinity) > Date.parse(reference))
+        .map((regime) => regime.inForceFrom as string)
         .sort()[0];
       const when = next === undefined ? ` until ${day(here.map((r) => r.inForceUntil ?? '').sort().at(-1) as string)}` : ` from ${day(next)}`;
       const tense = next === undefined ? 'applied' : 'apply';

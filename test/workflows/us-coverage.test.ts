@@ -67,9 +67,9 @@ describe('places with no rules', () => {
     expect(result.uncovered).toMatchObject([{ jurisdiction: 'US', reason: 'subdivision_needed' }]);
   });
 
-  it('says when the rules held for a place are not yet in force for this breach (India DPDP from 13 May 2027)', async () => {
-    const result = await whatIf({ awarenessAt: AWARE, affected: [{ jurisdiction: 'IN', count: 10 }], dataCategories: ['name'] });
-    expect(result.uncovered).toMatchObject([{ jurisdiction: 'IN', reason: 'not_in_force', message: 'The rules for India apply to breaches from 13 May 2027: decide with counsel' }]);
+  it('says when the rules held for a place are not yet in force for this breach (Chile’s Ley 21.719 from 1 December 2026)', async () => {
+    const result = await whatIf({ awarenessAt: AWARE, affected: [{ jurisdiction: 'CL', count: 10 }], dataCategories: ['name'] });
+    expect(result.uncovered).toMatchObject([{ jurisdiction: 'CL', reason: 'not_in_force', message: 'The rules for Chile apply to breaches from 1 December 2026: decide with counsel' }]);
   });
 
   it('is not fooled by a sector rule: HIPAA covers the US, yet a hospital’s patients in a place with no general law would still be uncovered', async () => {

@@ -13,7 +13,8 @@ const OFFICIAL_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
   SK: ['sk'], GB: ['en'], US: ['en'], 'US-PR': ['es', 'en'], CA: ['en', 'fr'], 'CA-QC': ['fr'], MX: ['es'],
   AR: ['es'], CL: ['es'], CO: ['es'], PE: ['es'], BR: ['pt-BR'], AU: ['en'], NZ: ['en', 'mi'], IN: ['hi', 'en'],
   SG: ['en', 'zh-CN', 'ms', 'ta'], CN: ['zh-CN'], TW: ['zh-TW'], HK: ['zh-HK', 'en'], MO: ['zh-HK', 'pt-PT'],
-  JP: ['ja'], KR: ['ko'], ZA: ['en'],
+  JP: ['ja'], KR: ['ko'], ZA: ['en', 'af', 'zu', 'xh'], MY: ['ms', 'en'], ID: ['id'], TH: ['th'], VN: ['vi'], PH: ['fil', 'en'],
+  KE: ['sw', 'en'], NG: ['en'], EG: ['ar'], IL: ['he', 'ar'], TR: ['tr'], SA: ['ar'], AE: ['ar', 'en'], QA: ['ar'],
 };
 
 /** The shipped locale a locale tag falls back to: itself, then its language (`de-AT` -> `de`, `zh` -> `zh-CN`), or null. */

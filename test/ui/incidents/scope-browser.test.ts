@@ -178,12 +178,21 @@ describe('scope facts and legal findings in Chromium', () => {
     const general = page.getByRole('form', { name: 'Legal finding for a jurisdiction' });
     await general.getByLabel('Jurisdiction').selectOption({ label: 'Germany: DE' });
     await general.getByLabel('Risk of harm').selectOption('unlikely');
+    // Scored by ENISA's method: DPC 1 x EI 0.5 + 0.25 (disclosed to known recipients) = 0.75, low.
+    await general.getByLabel('ENISA severity: data processing context (DPC)').selectOption('1');
+    await general.getByLabel('ENISA severity: ease of identification (EI)').selectOption('0.5');
+    await general.getByLabel('ENISA severity: loss of confidentiality').selectOption('0.25');
+    await general.getByLabel('ENISA severity: loss of integrity').selectOption('0');
+    await general.getByLabel('ENISA severity: loss of availability').selectOption('0');
+    await general.getByLabel('ENISA severity: malicious intent').selectOption('0');
     await general.getByLabel('Rationale').fill('Account numbers without access codes; the file was deleted unread.');
     await general.getByRole('button', { name: 'Record the finding' }).click();
     await page.getByRole('status').filter({ hasText: 'Legal finding recorded.' }).waitFor();
 
     const findings = page.getByRole('table', { name: 'Legal findings by jurisdiction' });
-    expect(spaced(await findings.getByRole('row', { name: /^DE/ }).innerText())).toContain('Misuse or harm is not reasonably likely Account numbers without access codes');
+    expect(spaced(await findings.getByRole('row', { name: /^DE/ }).innerText())).toContain(
+      'Misuse or harm is not reasonably likely Unlikely to result in a risk (ENISA severity 0.75, low (DPC 1 x EI 0.5 + CB 0.25)) Account numbers without access codes',
+    );
     expect(spaced(await findings.getByRole('row', { name: /^TV/ }).innerText())).toContain('No finding on harm');
     expect((await incident(id)).scope.legalFindings).toEqual(
       expect.arrayContaining([expect.objectContaining({ jurisdiction: 'DE', harm: 'unlikely', recordedBy: expect.stringMatching(/^token:/) })]),
