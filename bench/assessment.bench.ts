@@ -17,6 +17,13 @@ const US = [
   'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR', 'GU', 'VI',
 ].map((code) => `US-${code}`);
 
+/** The places outside the US the rules base answers for: the 30 EEA states and 34 more. */
+const WORLD = [
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI',
+  'SK', 'IS', 'LI', 'NO', 'GB', 'CH', 'CA', 'CA-QC', 'CA-AB', 'MX', 'BR', 'AR', 'CO', 'CL', 'PE', 'CN', 'HK', 'TW', 'JP', 'KR', 'SG', 'MY', 'ID', 'TH', 'VN',
+  'PH', 'IN', 'AU', 'NZ', 'ZA', 'KE', 'NG', 'EG', 'IL', 'TR', 'SA', 'AE', 'QA',
+];
+
 const facts = (jurisdictions: string[]): AssessmentFacts => ({
   awarenessAt: NOW.toISOString(),
   organization: { hipaaCoveredEntity: true, insuranceLicensee: true },
@@ -41,11 +48,21 @@ export async function assessmentBenchmark(): Promise<Comparison[]> {
     assess(all, base.regimes, base.calendars, NOW);
     uncoveredJurisdictions(all, base.regimes, NOW);
   };
+  const world = { ...facts(WORLD), organization: { mainEstablishment: null } };
+  const everywhere = () => {
+    assess(world, base.regimes, base.calendars, NOW);
+    uncoveredJurisdictions(world, base.regimes, NOW);
+  };
   await rate(ASSESSMENTS / 4, single);
   await rate(ASSESSMENTS / 4, whole);
+  await rate(ASSESSMENTS / 8, everywhere);
   const baseline = { name: '1 jurisdiction, 1 regime', unit: 'assessments/s', value: await rate(ASSESSMENTS, single) };
   const ours = { name: `54 US jurisdictions, all ${base.regimes.length} regimes`, unit: 'assessments/s', value: await rate(ASSESSMENTS, whole) };
   const obligations = assess(all, base.regimes, base.calendars, NOW).length;
+  // Measured beside its own baseline, since this machine's speed drifts within a run.
+  const worldBaseline = { name: '1 jurisdiction, 1 regime', unit: 'assessments/s', value: await rate(ASSESSMENTS, single) };
+  const worldOurs = { name: `${WORLD.length} places outside the US, all ${base.regimes.length} regimes`, unit: 'assessments/s', value: await rate(ASSESSMENTS / 4, everywhere) };
+  const worldObligations = assess(world, base.regimes, base.calendars, NOW).length;
 
   const folder = await mkdtemp(join(tmpdir(), 'breachline-one-regime-'));
   try {
@@ -54,6 +71,7 @@ export async function assessmentBenchmark(): Promise<Comparison[]> {
     const loadAll = { name: `load workflows/ (${base.regimes.length} regimes, ${base.calendars.size} calendars)`, unit: 'loads/s', value: await rate(LOADS, () => loadRegimes()) };
     return [
       compare(`assessment: every US jurisdiction (${obligations} obligations) vs one`, baseline, ours),
+      compare(`assessment: every place outside the US (${worldObligations} obligations) vs one`, worldBaseline, worldOurs),
       compare('rules base: start-up load and validation', loadOne, loadAll),
     ];
   } finally {
