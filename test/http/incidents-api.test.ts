@@ -131,6 +131,22 @@ describe('incidents API', () => {
     expect(page.items.find((i) => i.id === quiet.id)?.nextDueAt).toBeNull();
   });
 
+  it('records legal’s ENISA-scored risk finding, and refuses a score the method does not have with the field named', async () => {
+    const { id } = await openIncident();
+    const legal = server.tokens.legal;
+    const severity = { method: 'enisa-2013', dataProcessingContext: 4, easeOfIdentification: 0.75, circumstances: { confidentiality: 0.5, integrity: 0, availability: 0, maliciousIntent: 0.5 } };
+    const bad = await problemOf(
+      await post(`/api/v1/incidents/${id}/events`, { type: 'RECORD_LEGAL_FINDING', jurisdiction: 'FR', rationale: 'Scored.', severity: { ...severity, easeOfIdentification: 0.6 } }, legal),
+      400,
+    );
+    expect(bad.errors).toEqual([{ path: 'severity.easeOfIdentification', message: 'score the ease of identification: 0.25 (negligible), 0.5 (limited), 0.75 (significant) or 1 (maximum)' }]);
+    expect((await readJson(await server.request(`/api/v1/incidents/${id}`))).version).toBe(1);
+    // DPC 4 x EI 0.75 + 0.5 + 0.5 = 4: very high, recorded as the inputs legal gave, with its rationale.
+    const ok = await post(`/api/v1/incidents/${id}/events`, { type: 'RECORD_LEGAL_FINDING', jurisdiction: 'FR', rationale: 'Health records taken by an intruder.', severity }, legal);
+    expect(ok.status).toBe(200);
+    expect((await readJson(ok)).scope.legalFindings).toEqual([expect.objectContaining({ jurisdiction: 'FR', risk: null, severity, rationale: 'Health records taken by an intruder.' })]);
+  });
+
   it('names the field for bad ids, cursors, queries and bodies', async () => {
     expect((await problemOf(await server.request('/api/v1/incidents/no-such-id'), 404)).detail).toContain('no-such-id');
     expect((await problemOf(await server.request('/api/v1/incidents?cursor=abc'), 400)).errors).toEqual([
