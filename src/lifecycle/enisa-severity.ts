@@ -16,7 +16,8 @@ const quarterOrHalf = z.union([z.literal(0), z.literal(0.25), z.literal(0.5)], {
 
 export const enisaSeveritySchema = z
   .object({
-    method: z.literal('enisa-2013'),
+    // The one method scored so far; naming it keeps a later method's scores apart.
+    method: z.literal('enisa-2013').default('enisa-2013'),
     dataProcessingContext: z.number({ error: 'score the data processing context: a number from 1 to 4' }).min(1).max(4),
     easeOfIdentification: z.union([z.literal(0.25), z.literal(0.5), z.literal(0.75), z.literal(1)], {
       error: 'score the ease of identification: 0.25 (negligible), 0.5 (limited), 0.75 (significant) or 1 (maximum)',

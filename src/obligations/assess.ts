@@ -336,6 +336,10 @@ function within(from: string | undefined, until: string | undefined, zone: strin
  */
 export const inForce = (regime: Regime, facts: AssessmentFacts, now: Date): boolean => within(regime.inForceFrom, regime.inForceUntil, regime.timeZone, facts, now);
 
+/** Whether the regime's first day (in its zone) is still to come for this breach, as against having ended. */
+export const notYetBegun = (regime: Regime, facts: AssessmentFacts, now: Date): boolean =>
+  regime.inForceFrom !== undefined && referenceInstant(facts, now) < boundary(regime.inForceFrom, regime.timeZone, false);
+
 /** The same for one duty, whose dates may differ from its regime's, and for the authority it is owed to. */
 function entryInForce(regime: Regime, entry: RegimeRecipient, authority: Authority | undefined, facts: AssessmentFacts, now: Date): boolean {
   const from = [entry.inForceFrom ?? regime.inForceFrom, authority?.inForceFrom].filter((d) => d !== undefined).sort().at(-1);

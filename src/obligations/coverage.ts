@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { jurisdictionName } from '../lifecycle/jurisdiction-codes.js';
 import type { AssessmentFacts } from './assessment-facts.js';
-import { inForce } from './assess.js';
+import { inForce, notYetBegun } from './assess.js';
 import { countryOf, covers } from './jurisdictions.js';
 import type { Regime } from './regime-schema.js';
 
@@ -41,11 +41,8 @@ export function uncoveredJurisdictions(facts: AssessmentFacts, regimes: readonly
     if (here.some((regime) => inForce(regime, facts, now))) return [];
     if (here.length > 0) {
       const day = (iso: string) => DateTime.fromISO(iso).toFormat('d MMMM yyyy');
-      const reference = facts.awarenessAt ?? facts.occurredAt ?? now.toISOString();
-      // A law not yet begun where the breach is dated (its first day taken in the regime's own zone).
-      const begins = (regime: Regime) => (regime.inForceFrom === undefined ? null : DateTime.fromISO(regime.inForceFrom, { zone: regime.timeZone }).startOf('day').toMillis());
       const next = here
-        .filter((regime) => (begins(regime) ?? -Infinity) > Date.parse(reference))
+        .filter((regime) => notYetBegun(regime, facts, now))
         .map((regime) => regime.inForceFrom as string)
         .sort()[0];
       const when = next === undefined ? ` until ${day(here.map((r) => r.inForceUntil ?? '').sort().at(-1) as string)}` : ` from ${day(next)}`;

@@ -47,7 +47,5 @@ export function eventFromForm(type: FormEventType, values: FormValues): Record<s
     while (items.length > 0 && rows.fields.every((f) => text(values, `${rows.name}.${items.length - 1}.${f.name}`).trim() === '')) items.pop();
     event[rows.name] = items;
   }
-  // The console scores severity by one method only; a score begun names the questions left.
-  if (type === 'RECORD_LEGAL_FINDING' && event.severity !== undefined) event.severity = { method: 'enisa-2013', ...(event.severity as object) };
   return event;
 }
